@@ -1,0 +1,102 @@
+# prof, tprof, kprof for Linux. One non-recursive makefile; see `make help`.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+CC ?= cc
+ifeq ($(origin CC),default)
+CC = cc
+endif
+
+# SAN=1 builds everything with AddressSanitizer + UndefinedBehaviorSanitizer
+# into build-san/, so both trees can coexist.
+ifeq ($(SAN),1)
+B := build-san
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+else
+B := build
+SANFLAGS :=
+endif
+
+ELF_CFLAGS := $(shell pkg-config --cflags libelf 2>/dev/null)
+ELF_LIBS := $(shell pkg-config --libs libelf 2>/dev/null || echo -lelf)
+
+WARN := -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes
+BASECFLAGS := -std=c11 -D_GNU_SOURCE -O2 -g $(WARN) -Iinclude $(ELF_CFLAGS) $(SANFLAGS)
+ALLCFLAGS := $(BASECFLAGS) $(CFLAGS)
+ALLLDFLAGS := $(SANFLAGS) $(LDFLAGS)
+
+ifneq ($(V),1)
+Q := @
+endif
+
+LIBSRC := $(wildcard src/lib/*.c)
+LIBOBJ := $(LIBSRC:src/lib/%.c=$(B)/lib/%.o)
+LIB := $(B)/libproftools.a
+CMDS := prof
+BINS := $(CMDS:%=$(B)/%)
+TESTSRC := $(wildcard tests/bin/*.c)
+TESTBINS := $(TESTSRC:tests/bin/%.c=$(B)/tests/%)
+
+.PHONY: all check install uninstall clean bench help deps demo
+all: $(BINS)
+
+$(B)/lib/%.o: src/lib/%.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALLCFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/cmd/%.o: src/cmd/%.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALLCFLAGS) -MMD -MP -c -o $@ $<
+
+$(LIB): $(LIBOBJ)
+	$(Q)rm -f $@
+	$(Q)$(AR) rcs $@ $^
+
+$(B)/%: $(B)/cmd/%.o $(LIB)
+	$(Q)$(CC) $(ALLLDFLAGS) -o $@ $< $(LIB) $(ELF_LIBS)
+
+# Test helpers link the library too; they are never installed.
+$(B)/tests/%: tests/bin/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALLCFLAGS) $(ALLLDFLAGS) -MMD -MP -o $@ $< $(LIB) $(ELF_LIBS)
+
+check: all $(TESTBINS)
+	@B=$(B) sh tests/run.sh
+
+bench: all $(TESTBINS)
+	@B=$(B) sh bench/run.sh
+
+# Check that libelf's headers are here; as root, install what is missing.
+deps:
+	@sh tools/deps.sh
+
+demo: all
+	@B=$(B) sh examples/demo.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib
+	install -m 755 $(BINS) $(DESTDIR)$(PREFIX)/bin
+	install -m 644 man/prof.1 $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 include/proftools.h $(DESTDIR)$(PREFIX)/include
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib
+
+uninstall:
+	rm -f $(CMDS:%=$(DESTDIR)$(PREFIX)/bin/%) $(DESTDIR)$(PREFIX)/share/man/man1/prof.1 \
+		$(DESTDIR)$(PREFIX)/include/proftools.h $(DESTDIR)$(PREFIX)/lib/libproftools.a
+
+clean:
+	rm -rf build build-san
+
+help:
+	@echo 'make [all]       build the library and the commands into $(B)/'
+	@echo 'make check       run every test (SAN=1: under ASan+UBSan; VALGRIND=1: tools under memcheck)'
+	@echo 'make bench       benchmarks against the peer tools, as ratios'
+	@echo 'make demo        build the examples and show their profiles'
+	@echo 'make deps        check for (and, as root, install) build dependencies'
+	@echo 'make install     PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)'
+	@echo 'make clean | uninstall'
+	@echo 'Variables: CC, CFLAGS and LDFLAGS (appended), V=1 to show commands, SAN=1'
+
+.SECONDARY:
+-include $(LIBOBJ:.o=.d) $(BINS:$(B)/%=$(B)/cmd/%.d) $(TESTBINS:=.d)

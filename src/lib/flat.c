@@ -1,0 +1,89 @@
+/* prof's flat report: self time and calls per symbol. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "proftools.h"
+
+typedef struct Acc Acc;
+struct Acc
+{
+	long id;
+	const char *name;
+	uint64_t self;
+	uint64_t calls;
+};
+
+/* Decreasing self time; ties by name, then by address order. */
+static int
+acccmp(const void *va, const void *vb)
+{
+	const Acc *a, *b;
+	int c;
+
+	a = va;
+	b = vb;
+	if(a->self != b->self)
+		return a->self > b->self ? -1 : 1;
+	c = strcmp(a->name, b->name);
+	if(c != 0)
+		return c;
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+/* The node's time less its children's: its self time. */
+static uint64_t
+selftime(const Prof *p, uint32_t i)
+{
+	uint64_t t;
+	uint32_t c;
+
+	t = p->node[i].time;
+	for(c = p->node[i].down; c != Pnone; c = p->node[c].right)
+		t -= p->node[c].time;
+	return t & p->mask;
+}
+
+int
+printflat(FILE *out, const Prof *p, const Space *s)
+{
+	Acc *acc;
+	uint64_t total, self;
+	size_t n, j;
+	uint32_t i;
+	long id;
+
+	acc = calloc(s->nsym ? s->nsym : 1, sizeof *acc);
+	if(acc == NULL){
+		werrstr("flat profile: out of memory");
+		return -1;
+	}
+	total = 0;
+	for(i = 1; i < p->nnode; i++){
+		id = spacefind(s, p->node[i].pc);
+		if(id < 0)
+			continue;	/* Plan 9 leaves unknown pcs out of the flat report */
+		self = selftime(p, i);
+		acc[id].self = (acc[id].self + self) & p->mask;
+		acc[id].calls = (acc[id].calls + p->node[i].count) & p->mask;
+		total = (total + self) & p->mask;
+	}
+	n = 0;
+	for(j = 0; j < s->nsym; j++)
+		if(acc[j].calls != 0){
+			acc[n] = acc[j];
+			acc[n].id = j;
+			acc[n].name = spacesym(s, j)->name;
+			n++;
+		}
+	qsort(acc, n, sizeof acc[0], acccmp);
+	if(total == 0)
+		total = 1;
+	fprintf(out, "  %%     Time     Calls  Name\n");
+	for(j = 0; j < n; j++)
+		fprintf(out, "%4.1f %8.3f %8llu\t%s\n",
+			100.0 * acc[j].self / total,
+			acc[j].self / (1e9 / p->unitns),
+			(unsigned long long)acc[j].calls, acc[j].name);
+	free(acc);
+	return 0;
+}

@@ -1,0 +1,108 @@
+/* Call-tree profiles: reading with format detection, and the link check. */
+#include <stdlib.h>
+
+#include "proftools.h"
+#include "internal.h"
+
+Prof *
+profread(const char *file)
+{
+	unsigned char *buf;
+	size_t n;
+	Prof *p;
+
+	buf = readfile(file, &n);
+	if(buf == NULL)
+		return NULL;
+	p = classicparse(buf, n, file);
+	free(buf);
+	return p;
+}
+
+void
+proffree(Prof *p)
+{
+	if(p == NULL)
+		return;
+	free(p->node);
+	free(p);
+}
+
+/* Follow link l of record i: push it unless absent. 0, or -1 if bad. */
+static int
+follow(uint32_t l, uint32_t i, uint32_t n, uint32_t *newidx, uint32_t *stack, uint32_t *sp,
+	uint32_t *next, const char *name)
+{
+	if(l == Pnone)
+		return 0;
+	if(l >= n){
+		werrstr("%s: record %u links to record %u, past the last (%u)", name, i, l, n - 1);
+		return -1;
+	}
+	if(newidx[l] != Pnone){
+		werrstr("%s: record %u is reached twice (a cycle or a shared subtree)", name, l);
+		return -1;
+	}
+	newidx[l] = (*next)++;
+	stack[(*sp)++] = l;
+	return 0;
+}
+
+/*
+ * Keep the nodes reachable from raw[0] through down and right links
+ * (the root's right link is not followed), renumbered in the order
+ * reached; fail if a link is out of range or a node is reached twice.
+ */
+Prof *
+profcheck(const Pnode *raw, uint32_t n, uint64_t mask, uint64_t unitns, const char *name)
+{
+	uint32_t *newidx, *stack, sp, next, i, j;
+	Pnode *node;
+	Prof *p;
+
+	p = calloc(1, sizeof *p);
+	newidx = malloc(n * sizeof *newidx);
+	stack = malloc(n * sizeof *stack);
+	if(p == NULL || newidx == NULL || stack == NULL){
+		werrstr("%s: out of memory", name);
+		goto fail;
+	}
+	for(i = 0; i < n; i++)
+		newidx[i] = Pnone;
+	newidx[0] = 0;
+	next = 1;
+	sp = 0;
+	if(follow(raw[0].down, 0, n, newidx, stack, &sp, &next, name) < 0)
+		goto fail;
+	while(sp > 0){
+		i = stack[--sp];
+		if(follow(raw[i].right, i, n, newidx, stack, &sp, &next, name) < 0
+		|| follow(raw[i].down, i, n, newidx, stack, &sp, &next, name) < 0)
+			goto fail;
+	}
+	node = malloc(next * sizeof *node);
+	if(node == NULL){
+		werrstr("%s: out of memory", name);
+		goto fail;
+	}
+	for(i = 0; i < n; i++){
+		j = newidx[i];
+		if(j == Pnone)
+			continue;
+		node[j] = raw[i];
+		node[j].down = raw[i].down == Pnone ? Pnone : newidx[raw[i].down];
+		node[j].right = raw[i].right == Pnone || j == 0 ? Pnone : newidx[raw[i].right];
+	}
+	p->node = node;
+	p->nnode = next;
+	p->mask = mask;
+	p->unitns = unitns;
+	free(newidx);
+	free(stack);
+	return p;
+fail:
+	free(newidx);
+	free(stack);
+	free(p);
+	return NULL;
+}
