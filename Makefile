@@ -33,12 +33,17 @@ LIBSRC := $(wildcard src/lib/*.c)
 LIBOBJ := $(LIBSRC:src/lib/%.c=$(B)/lib/%.o)
 LIB := $(B)/libproftools.a
 CMDS := prof
+RTSRC := $(wildcard src/rt/*.c)
+RTOBJ := $(RTSRC:src/rt/%.c=$(B)/rt/%.o)
+RTLIBS := $(B)/libprof.a $(B)/libprof.so
+# The runtime: position-independent, hidden but for its interface, never instrumented.
+RTCFLAGS := $(filter-out -finstrument-functions,$(ALLCFLAGS)) -fPIC -fvisibility=hidden -Isrc/rt
 BINS := $(CMDS:%=$(B)/%)
 TESTSRC := $(wildcard tests/bin/*.c)
 TESTBINS := $(TESTSRC:tests/bin/%.c=$(B)/tests/%)
 
 .PHONY: all check install uninstall clean bench help deps demo
-all: $(BINS)
+all: $(BINS) $(RTLIBS) $(B)/prof.pc
 
 $(B)/lib/%.o: src/lib/%.c
 	@mkdir -p $(dir $@)
@@ -47,6 +52,20 @@ $(B)/lib/%.o: src/lib/%.c
 $(B)/cmd/%.o: src/cmd/%.c
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALLCFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/rt/%.o: src/rt/%.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(RTCFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/libprof.a: $(RTOBJ)
+	$(Q)rm -f $@
+	$(Q)$(AR) rcs $@ $^
+
+$(B)/libprof.so: $(RTOBJ) src/rt/exports.map
+	$(Q)$(CC) $(ALLLDFLAGS) -shared -Wl,--version-script=src/rt/exports.map -o $@ $(RTOBJ) -lpthread -ldl
+
+$(B)/prof.pc: prof.pc.in Makefile
+	$(Q)sed -e 's|@PREFIX@|$(PREFIX)|g' prof.pc.in > $@
 
 $(LIB): $(LIBOBJ)
 	$(Q)rm -f $@
@@ -78,12 +97,22 @@ install: all
 		$(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib
 	install -m 755 $(BINS) $(DESTDIR)$(PREFIX)/bin
 	install -m 644 man/prof.1 $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 644 include/proftools.h $(DESTDIR)$(PREFIX)/include
-	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib
+	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/man/man3 \
+		$(DESTDIR)$(PREFIX)/share/man/man5
+	install -m 644 include/proftools.h include/prof.h include/proffile.h $(DESTDIR)$(PREFIX)/include
+	install -m 644 $(LIB) $(B)/libprof.a $(DESTDIR)$(PREFIX)/lib
+	install -m 755 $(B)/libprof.so $(DESTDIR)$(PREFIX)/lib
+	install -m 644 $(B)/prof.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	install -m 644 man/prof.3 $(DESTDIR)$(PREFIX)/share/man/man3
+	install -m 644 man/prof.5 $(DESTDIR)$(PREFIX)/share/man/man5
 
 uninstall:
 	rm -f $(CMDS:%=$(DESTDIR)$(PREFIX)/bin/%) $(DESTDIR)$(PREFIX)/share/man/man1/prof.1 \
-		$(DESTDIR)$(PREFIX)/include/proftools.h $(DESTDIR)$(PREFIX)/lib/libproftools.a
+		$(DESTDIR)$(PREFIX)/include/proftools.h $(DESTDIR)$(PREFIX)/lib/libproftools.a \
+		$(DESTDIR)$(PREFIX)/include/prof.h $(DESTDIR)$(PREFIX)/include/proffile.h \
+		$(DESTDIR)$(PREFIX)/lib/libprof.a $(DESTDIR)$(PREFIX)/lib/libprof.so \
+		$(DESTDIR)$(PREFIX)/lib/pkgconfig/prof.pc $(DESTDIR)$(PREFIX)/share/man/man3/prof.3 \
+		$(DESTDIR)$(PREFIX)/share/man/man5/prof.5
 
 clean:
 	rm -rf build build-san
@@ -99,4 +128,4 @@ help:
 	@echo 'Variables: CC, CFLAGS and LDFLAGS (appended), V=1 to show commands, SAN=1'
 
 .SECONDARY:
--include $(LIBOBJ:.o=.d) $(BINS:$(B)/%=$(B)/cmd/%.d) $(TESTBINS:=.d)
+-include $(LIBOBJ:.o=.d) $(RTOBJ:.o=.d) $(BINS:$(B)/%=$(B)/cmd/%.d) $(TESTBINS:=.d)

@@ -44,6 +44,8 @@ struct Symtab
 	Sym *sym;
 	size_t nsym;
 	uint64_t end;		/* first address past the last symbol's range */
+	unsigned char buildid[64];	/* GNU build-id, if idlen > 0 */
+	size_t idlen;
 	/* private to sym.c */
 	char **blocks;		/* name storage */
 	size_t nblocks;
@@ -113,6 +115,7 @@ const char *spacename(const Space *s, uint64_t pc, char *buf, size_t nbuf);
 
 typedef struct Pnode Pnode;
 typedef struct Prof Prof;
+typedef struct Pmod Pmod;
 
 enum { Pnone = 0xFFFFFFFFu };
 
@@ -129,6 +132,18 @@ struct Pnode
 	uint32_t right;
 };
 
+/* A module of a profiled process: where its pcs were loaded. */
+struct Pmod
+{
+	char *path;
+	uint64_t bias;		/* pc = bias + address in the file */
+	unsigned char buildid[64];
+	size_t idlen;
+	int used;		/* some node's pc is in it */
+};
+
+enum { Pclassic, Plinux };	/* Prof.format */
+
 /*
  * A profile: node[0] is the root, whose time is the total profiled time.
  * Only nodes reachable from the root are kept; every one is reached once.
@@ -141,12 +156,32 @@ struct Prof
 	uint32_t nnode;
 	uint64_t mask;
 	uint64_t unitns;	/* nanoseconds per time unit */
+	int format;
+	/* Plinux only (see proffile.h); pcs are run-time addresses */
+	Pmod *mod;
+	uint32_t nmod;
+	uint32_t exemod;	/* the executable's module, or Pnone */
+	int proftype;
+	int mechanism;
+	uint32_t profsize;
+	uint64_t lost;
+	uint32_t nthread;
 };
 
 /* Read a profile file, format detected. NULL on error. */
 Prof *profread(const char *file);
 /* Parse a classic Plan 9 prof.out image; name is used in errors. */
 Prof *classicparse(const unsigned char *buf, size_t n, const char *name);
+/* Parse a prof.<pid> image of our format (proffile.h), threads merged. */
+Prof *linuxparse(const unsigned char *buf, size_t n, const char *name);
+/*
+ * The profile with the subtrees of the root's children merged into one
+ * root: nodes on the same path of pcs become one, counts and times summed.
+ * p is freed. NULL on error.
+ */
+Prof *profmergeroots(Prof *p, const char *name);
+/* What the profile's times measured, if not what its proftype says; else NULL. */
+const char *profcaveat(const Prof *p);
 void proffree(Prof *p);
 
 /* readfile.c */

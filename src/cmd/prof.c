@@ -1,7 +1,10 @@
 /* prof: display the profile of an instrumented program. */
+#include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "proftools.h"
@@ -36,13 +39,115 @@ tabstop(void)
 	return t > INT_MAX ? INT_MAX : (int)t;
 }
 
+/* prof.out, or else the newest prof.<pid> here (said on stderr). */
+static const char *
+defprofile(void)
+{
+	static char best[NAME_MAX + 1];
+	struct timespec bt = {0};
+	struct dirent *d;
+	struct stat st;
+	DIR *dir;
+
+	if(access("prof.out", F_OK) == 0 || (dir = opendir(".")) == NULL)
+		return "prof.out";
+	best[0] = '\0';
+	while((d = readdir(dir)) != NULL){
+		if(strncmp(d->d_name, "prof.", 5) != 0 || d->d_name[5] == '\0'
+		|| strspn(d->d_name + 5, "0123456789") != strlen(d->d_name + 5)
+		|| stat(d->d_name, &st) < 0 || !S_ISREG(st.st_mode))
+			continue;
+		if(best[0] == '\0' || st.st_mtim.tv_sec > bt.tv_sec
+		|| (st.st_mtim.tv_sec == bt.tv_sec && st.st_mtim.tv_nsec > bt.tv_nsec)){
+			bt = st.st_mtim;
+			snprintf(best, sizeof best, "%s", d->d_name);
+		}
+	}
+	closedir(dir);
+	if(best[0] == '\0')
+		return "prof.out";
+	fprintf(stderr, "prof: using %s\n", best);
+	return best;
+}
+
+/* The symbols of module i of p: the program for the executable's. */
+static Symtab *
+modsyms(Prof *p, uint32_t i, const char *program)
+{
+	const char *path;
+	Pmod *m;
+	Symtab *t;
+
+	m = &p->mod[i];
+	path = i == p->exemod && program != NULL ? program : m->path;
+	t = symelf(path);
+	if(t == NULL){
+		if(i == p->exemod)
+			fatal();
+		fprintf(stderr, "prof: %s; its functions show as #addresses\n", errstr());
+		return NULL;
+	}
+	if(m->idlen > 0 && (t->idlen != m->idlen || memcmp(t->buildid, m->buildid, m->idlen) != 0))
+		fprintf(stderr, "prof: %s: not the file profiled (build-id differs)\n", path);
+	return t;
+}
+
+/* Place the symbol tables the profile needs into s; tabs keeps them for freeing. */
+static void
+loadsyms(Prof *p, const char *program, Space *s, Symtab ***tabs, size_t *ntabs)
+{
+	uint32_t i;
+	Symtab *t;
+
+	*tabs = calloc(p->format == Plinux ? p->nmod + 1 : 1, sizeof **tabs);
+	*ntabs = 0;
+	if(*tabs == NULL){
+		fprintf(stderr, "prof: out of memory\n");
+		exit(1);
+	}
+	if(p->format == Pclassic){
+		t = symelf(program);
+		if(t == NULL)
+			fatal();
+		(*tabs)[(*ntabs)++] = t;
+		if(spaceadd(s, t, 0) < 0)
+			fatal();
+		return;
+	}
+	for(i = 0; i < p->nmod; i++){
+		if(!p->mod[i].used && i != p->exemod)
+			continue;
+		t = modsyms(p, i, program);
+		if(t == NULL)
+			continue;
+		(*tabs)[(*ntabs)++] = t;
+		if(spaceadd(s, t, p->mod[i].bias) < 0)
+			fatal();
+	}
+}
+
+/* What the reader should know about how the profile was taken. */
+static void
+caveats(const Prof *p, const char *profile)
+{
+	const char *c;
+
+	c = profcaveat(p);
+	if(c != NULL)
+		fprintf(stderr, "prof: %s: %s\n", profile, c);
+	if(p->lost > 0)
+		fprintf(stderr, "prof: %s: %llu calls not recorded: the buffer of %u nodes per thread was full; raise $profsize\n",
+			profile, (unsigned long long)p->lost, p->profsize);
+}
+
 int
 main(int argc, char *argv[])
 {
 	const char *program, *profile;
 	int c, dflag, rflag, r;
 	Space space = {0};
-	Symtab *tab;
+	Symtab **tabs;
+	size_t ntabs, i;
 	Prof *p;
 
 	dflag = rflag = 0;
@@ -61,17 +166,16 @@ main(int argc, char *argv[])
 	argv += optind;
 	if(argc > 2)
 		usage();
-	program = argc > 0 ? argv[0] : "a.out";
-	profile = argc > 1 ? argv[1] : "prof.out";
-
-	tab = symelf(program);
-	if(tab == NULL)
-		fatal();
+	profile = argc > 1 ? argv[1] : defprofile();
 	p = profread(profile);
 	if(p == NULL)
 		fatal();
-	if(spaceadd(&space, tab, 0) < 0)
-		fatal();
+	/* our format records the executable: a.out is only the default if it is here */
+	program = argc > 0 ? argv[0] : "a.out";
+	if(argc == 0 && p->format == Plinux && access(program, F_OK) != 0)
+		program = NULL;
+	loadsyms(p, program, &space, &tabs, &ntabs);
+	caveats(p, profile);
 	if(dflag || rflag)
 		r = printgraph(stdout, p, &space, rflag, tabstop());
 	else
@@ -79,8 +183,10 @@ main(int argc, char *argv[])
 	if(r < 0)
 		fatal();
 	spacefree(&space);
+	for(i = 0; i < ntabs; i++)
+		symfree(tabs[i]);
+	free(tabs);
 	proffree(p);
-	symfree(tab);
 	if(fflush(stdout) != 0 || ferror(stdout)){
 		fprintf(stderr, "prof: standard output: write error\n");
 		return 1;

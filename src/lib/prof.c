@@ -1,5 +1,8 @@
 /* Call-tree profiles: reading with format detection, and the link check. */
 #include <stdlib.h>
+#include <string.h>
+
+#include "proffile.h"
 
 #include "proftools.h"
 #include "internal.h"
@@ -14,7 +17,10 @@ profread(const char *file)
 	buf = readfile(file, &n);
 	if(buf == NULL)
 		return NULL;
-	p = classicparse(buf, n, file);
+	if(n >= 8 && memcmp(buf, PFMAGIC, 8) == 0)
+		p = linuxparse(buf, n, file);
+	else
+		p = classicparse(buf, n, file);
 	free(buf);
 	return p;
 }
@@ -22,10 +28,45 @@ profread(const char *file)
 void
 proffree(Prof *p)
 {
+	uint32_t i;
+
 	if(p == NULL)
 		return;
+	for(i = 0; p->mod != NULL && i < p->nmod; i++)
+		free(p->mod[i].path);
+	free(p->mod);
 	free(p->node);
 	free(p);
+}
+
+const char *
+profcaveat(const Prof *p)
+{
+	if(p->format != Plinux)
+		return NULL;
+	switch(p->mechanism){
+	case Mthreadcpu:
+	case Mtaskclock:
+		if(p->proftype == Pfuser)
+			return "proftype user measured user+kernel thread CPU time: no user-mode cycle counter";
+		if(p->proftype == Pfsample)
+			return "proftype sample measured thread CPU time at every call: no tick timer";
+		if(p->proftype == Pfelapsed)
+			return "proftype elapsed measured thread CPU time";
+		break;
+	case Mticks:
+		if(p->proftype != Pfsample)
+			return "times are 1 ms ticks of user time";
+		break;
+	case Mtsc:
+	case Mmonotonic:
+		if(p->proftype != Pfelapsed)
+			return "times are elapsed time, not CPU time";
+		break;
+	default:
+		return "times were measured by an unknown mechanism";
+	}
+	return NULL;
 }
 
 /* Follow link l of record i: push it unless absent. 0, or -1 if bad. */

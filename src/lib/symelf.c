@@ -61,6 +61,35 @@ textend(Elf *e)
 	return end;
 }
 
+/* The GNU build-id among the note sections, into t. */
+static void
+buildid(Symtab *t, Elf *e)
+{
+	Elf_Scn *scn;
+	Elf_Data *d;
+	GElf_Shdr h;
+	GElf_Nhdr nh;
+	size_t off, next, noff, doff;
+
+	for(scn = elf_nextscn(e, NULL); scn != NULL; scn = elf_nextscn(e, scn)){
+		if(gelf_getshdr(scn, &h) == NULL || h.sh_type != SHT_NOTE)
+			continue;
+		d = elf_getdata(scn, NULL);
+		for(off = 0; d != NULL && off < d->d_size; off = next){
+			next = gelf_getnote(d, off, &nh, &noff, &doff);
+			if(next == 0)
+				break;
+			if(nh.n_type == NT_GNU_BUILD_ID && nh.n_namesz == 4
+			&& memcmp((char *)d->d_buf + noff, "GNU", 4) == 0
+			&& nh.n_descsz > 0 && nh.n_descsz <= sizeof t->buildid){
+				memcpy(t->buildid, (char *)d->d_buf + doff, nh.n_descsz);
+				t->idlen = nh.n_descsz;
+				return;
+			}
+		}
+	}
+}
+
 /* Add the function symbols of section scn to t. 0 or -1. */
 static int
 addsyms(Symtab *t, Elf *e, Elf_Scn *scn, GElf_Shdr *sh, const char *file)
@@ -121,6 +150,7 @@ elfsyms(Elf *e, const char *file)
 		symfree(t);
 		return NULL;
 	}
+	buildid(t, e);
 	if(t->nsym == 0){
 		werrstr("%s: no text symbols", file);
 		symfree(t);

@@ -1,0 +1,223 @@
+/*
+ * The clocks behind proftype, and the choice of mechanism on the machine
+ * at hand (recorded in the file as Pfhdr.mechanism; see prof(5)).
+ */
+#include <cpuid.h>
+#include <errno.h>
+#include <linux/perf_event.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "proffile.h"
+#include "rt.h"
+
+enum { Tickus = 1000 };	/* Mticks: one tick per ms of user time */
+
+static uint64_t
+nsof(clockid_t id)
+{
+	struct timespec ts;
+
+	clock_gettime(id, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + ts.tv_nsec;
+}
+
+uint64_t
+monons(void)
+{
+	return nsof(CLOCK_MONOTONIC);
+}
+
+/* Does the CPU promise a cycle counter at a constant rate in every state? */
+static int
+invarianttsc(void)
+{
+	unsigned a, b, c, d;
+
+	if(__get_cpuid(0x80000000, &a, &b, &c, &d) == 0 || a < 0x80000007)
+		return 0;
+	__get_cpuid(0x80000007, &a, &b, &c, &d);
+	return (d >> 8) & 1;
+}
+
+/* ns per cycle, measured over about half a millisecond. */
+static double
+calibrate(void)
+{
+	uint64_t m0, m1, c0, c1;
+
+	m0 = monons();
+	c0 = __rdtsc();
+	do
+		m1 = monons();
+	while(m1 - m0 < 500000);
+	c1 = __rdtsc();
+	return (double)(m1 - m0) / (double)(c1 - c0);
+}
+
+/* ns per cycle over the whole run so far: better as the run goes on. */
+static double
+tscratio(void)
+{
+	uint64_t m, c;
+
+	m = monons();
+	c = __rdtsc();
+	if(m - rt.mono0 < 10000000 || c == rt.tsc0)
+		return rt.tscns;
+	return (double)(m - rt.mono0) / (double)(c - rt.tsc0);
+}
+
+static void
+tick(int sig)
+{
+	Thr *t;
+
+	(void)sig;
+	t = thr;
+	if(t != NULL)
+		t->ticks++;
+}
+
+/* Ticks of process user time, delivered to the thread running. 0 or -1. */
+static int
+startticks(void)
+{
+	struct sigaction sa;
+	struct itimerval it;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = tick;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	if(sigaction(SIGVTALRM, &sa, NULL) < 0)
+		return -1;
+	it.it_interval.tv_sec = 0;
+	it.it_interval.tv_usec = Tickus;
+	it.it_value = it.it_interval;
+	return setitimer(ITIMER_VIRTUAL, &it, NULL);
+}
+
+static int
+taskclock(void)
+{
+	struct perf_event_attr a;
+
+	memset(&a, 0, sizeof a);
+	a.size = sizeof a;
+	a.type = PERF_TYPE_SOFTWARE;
+	a.config = PERF_COUNT_SW_TASK_CLOCK;
+	a.exclude_hv = 1;
+	return (int)syscall(SYS_perf_event_open, &a, 0, -1, -1, PERF_FLAG_FD_CLOEXEC);
+}
+
+/* Choose the mechanism for proftype. */
+void
+clockinit(int proftype)
+{
+	int tsc;
+
+	rt.proftype = proftype;
+	tsc = invarianttsc();
+	rt.mono0 = monons();
+	rt.tsc0 = __rdtsc();
+	rt.tscns = tsc ? calibrate() : 0;
+	switch(proftype){
+	case Pfelapsed:
+		rt.mech = tsc ? Mtsc : Mmonotonic;
+		break;
+	case Pfsample:
+		rt.mech = startticks() == 0 ? Mticks : Mthreadcpu;
+		break;
+	default:	/* Pfuser, Pfkernel: no user-only cycle counter is used */
+		rt.mech = tsc ? Mtaskclock : Mthreadcpu;
+		break;
+	}
+}
+
+/* Per-thread set-up: the task-clock page. 0, or -1 (the thread falls back to Mthreadcpu). */
+int
+clockthread(Thr *t)
+{
+	void *pg;
+
+	t->pfd = -1;
+	t->pg = NULL;
+	if(rt.mech != Mtaskclock)
+		return 0;
+	t->pfd = taskclock();
+	if(t->pfd < 0)
+		return -1;
+	pg = mmap(NULL, sysconf(_SC_PAGESIZE), PROT_READ, MAP_SHARED, t->pfd, 0);
+	if(pg == MAP_FAILED){
+		close(t->pfd);
+		t->pfd = -1;
+		return -1;
+	}
+	t->pg = pg;
+	t->seq = PGLOCK(pg) + 1;	/* force a resync at the first read */
+	return 0;
+}
+
+void
+clockthreadend(Thr *t)
+{
+	if(t->pg != NULL)
+		munmap((void *)t->pg, sysconf(_SC_PAGESIZE));
+	if(t->pfd >= 0)
+		close(t->pfd);
+	t->pg = NULL;
+	t->pfd = -1;
+}
+
+/* The clocks read through a system call; and Mtaskclock's resync. */
+uint64_t
+clockslow(Thr *t)
+{
+	uint64_t ns, tsc;
+	uint32_t seq;
+	int e;
+
+	switch(rt.mech){
+	case Mmonotonic:
+		return monons();
+	case Mtaskclock:
+		if(t->pg == NULL)
+			break;
+		e = errno;
+		do{
+			seq = PGLOCK(t->pg);
+			__asm__ volatile("" ::: "memory");
+			ns = nsof(CLOCK_THREAD_CPUTIME_ID);
+			tsc = __rdtsc();
+			__asm__ volatile("" ::: "memory");
+		}while(PGLOCK(t->pg) != seq);
+		errno = e;
+		t->seq = seq;
+		t->basens = ns > t->last ? ns : t->last;
+		t->basetsc = tsc;
+		t->tscns = tscratio();
+		return t->last = t->basens;
+	}
+	ns = nsof(CLOCK_THREAD_CPUTIME_ID);
+	if(ns < t->last)
+		ns = t->last;
+	return t->last = ns;
+}
+
+/* Nanoseconds per clock unit, as of now (Mtsc: measured over the run). */
+double
+clockunitns(void)
+{
+	switch(rt.mech){
+	case Mtsc:
+		return tscratio();
+	case Mticks:
+		return Tickus * 1000.0;
+	}
+	return 1;
+}

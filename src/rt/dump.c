@@ -1,0 +1,393 @@
+/*
+ * Writing prof.<pid> (layout in proffile.h, described in prof(5)):
+ * every thread's tree, pcs made module-relative through the module
+ * table. Written to a temporary name and renamed, never following a
+ * symlink; failure is one line on standard error and nothing else.
+ */
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <link.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "proffile.h"
+#include "rt.h"
+
+enum { Maxmod = 4096, Maxid = 64, Bufsize = 1 << 16 };
+
+#include <limits.h>
+
+typedef struct Mod Mod;
+struct Mod
+{
+	char *path;		/* malloc'd */
+	uint64_t bias;
+	uint64_t lo, hi;	/* the executable segments' span, run-time addresses */
+	unsigned char id[Maxid];
+	uint32_t idlen;
+};
+
+typedef struct Out Out;
+struct Out
+{
+	int fd;
+	int err;
+	size_t n;
+	unsigned char buf[Bufsize];
+};
+
+void
+rtsay(const char *a, const char *b, const char *c)
+{
+	char line[512];
+
+	snprintf(line, sizeof line, "prof: %s%s%s\n", a, b, c);
+	if(write(2, line, strlen(line)) < 0)
+		return;
+}
+
+static void
+flush(Out *o)
+{
+	size_t done;
+	ssize_t r;
+
+	for(done = 0; done < o->n && !o->err; done += r){
+		r = write(o->fd, o->buf + done, o->n - done);
+		if(r < 0 && errno == EINTR)
+			r = 0;
+		else if(r <= 0)
+			o->err = r < 0 ? errno : EIO;
+	}
+	o->n = 0;
+}
+
+static void
+put(Out *o, const void *p, size_t n)
+{
+	const unsigned char *c;
+
+	for(c = p; n > 0; n--){
+		if(o->n == Bufsize)
+			flush(o);
+		o->buf[o->n++] = *c++;
+	}
+}
+
+static void
+put32(Out *o, uint32_t v)
+{
+	unsigned char b[4] = { v, v >> 8, v >> 16, v >> 24 };
+
+	put(o, b, 4);
+}
+
+static void
+put64(Out *o, uint64_t v)
+{
+	put32(o, (uint32_t)v);
+	put32(o, (uint32_t)(v >> 32));
+}
+
+/* The GNU build-id among a module's notes, if any. */
+static void
+buildid(Mod *m, const struct dl_phdr_info *info)
+{
+	const ElfW(Phdr) *ph;
+	const unsigned char *p, *end;
+	const ElfW(Nhdr) *nh;
+	int i;
+
+	for(i = 0; i < info->dlpi_phnum; i++){
+		ph = &info->dlpi_phdr[i];
+		if(ph->p_type != PT_NOTE)
+			continue;
+		p = (const unsigned char *)(info->dlpi_addr + ph->p_vaddr);
+		end = p + ph->p_memsz;
+		while(p + sizeof *nh <= end){
+			nh = (const ElfW(Nhdr) *)p;
+			p += sizeof *nh + ((nh->n_namesz + 3) & ~3u);
+			if(nh->n_type == NT_GNU_BUILD_ID && nh->n_namesz == 4 && nh->n_descsz <= Maxid
+			&& memcmp(nh + 1, "GNU", 4) == 0 && p + nh->n_descsz <= end){
+				memcpy(m->id, p, nh->n_descsz);
+				m->idlen = nh->n_descsz;
+				return;
+			}
+			p += (nh->n_descsz + 3) & ~3u;
+		}
+	}
+}
+
+typedef struct Mods Mods;
+struct Mods
+{
+	Mod *m;
+	uint32_t n;
+};
+
+static int
+addmod(struct dl_phdr_info *info, size_t size, void *v)
+{
+	char exe[PATH_MAX];
+	Mods *ms;
+	Mod *m;
+	uint64_t lo, hi, a;
+	int i;
+	ssize_t r;
+
+	(void)size;
+	ms = v;
+	if(ms->n >= Maxmod)
+		return 1;
+	lo = UINT64_MAX;
+	hi = 0;
+	for(i = 0; i < info->dlpi_phnum; i++)
+		if(info->dlpi_phdr[i].p_type == PT_LOAD && (info->dlpi_phdr[i].p_flags & PF_X)){
+			a = info->dlpi_addr + info->dlpi_phdr[i].p_vaddr;
+			if(a < lo)
+				lo = a;
+			if(a + info->dlpi_phdr[i].p_memsz > hi)
+				hi = a + info->dlpi_phdr[i].p_memsz;
+		}
+	if(hi == 0)
+		return 0;
+	m = &ms->m[ms->n];
+	memset(m, 0, sizeof *m);
+	if(info->dlpi_name == NULL || info->dlpi_name[0] == '\0'){
+		/* the executable, unless it is the vdso without a name */
+		r = ms->n == 0 ? readlink("/proc/self/exe", exe, sizeof exe - 1) : -1;
+		if(r < 0)
+			return 0;
+		exe[r] = '\0';
+		m->path = strdup(exe);
+	}else
+		m->path = strdup(info->dlpi_name);
+	if(m->path == NULL)
+		return 1;
+	m->bias = info->dlpi_addr;
+	m->lo = lo;
+	m->hi = hi;
+	buildid(m, info);
+	ms->n++;
+	return 0;
+}
+
+/* The module holding pc: its index, or Pfnomod. */
+static uint32_t
+modof(const Mods *ms, uint64_t pc)
+{
+	uint32_t i;
+
+	for(i = 0; i < ms->n; i++)
+		if(pc >= ms->m[i].lo && pc < ms->m[i].hi)
+			return i;
+	return Pfnomod;
+}
+
+/* The calling thread's active calls get their time so far. */
+static void
+chargeactive(void)
+{
+	uint64_t now;
+	uint32_t i;
+	Frame *f;
+	Thr *t;
+
+	t = thr;
+	if(t == NULL || t->gen != rt.gen)
+		return;
+	now = clocknow(t);
+	for(i = 0; i < t->depth; i++){
+		f = &t->stack[i];
+		if(f->node != Lost)
+			t->node[f->node].time += now - f->t0;
+		f->t0 = now;
+	}
+}
+
+static uint64_t
+roottime(const Thr *t, uint32_t nn)
+{
+	uint64_t sum;
+	uint32_t c;
+
+	sum = 0;
+	for(c = t->node[0].down; c != 0 && c < nn; c = t->node[c].right)
+		sum += t->node[c].time;
+	return sum;
+}
+
+static void
+putnodes(Out *o, const Mods *ms, const Thr *t, uint32_t nn, uint32_t base, double unit)
+{
+	const Node *nd;
+	uint32_t i, mod;
+	uint64_t time;
+
+	for(i = 0; i < nn; i++){
+		nd = &t->node[i];
+		put32(o, nd->down != 0 && nd->down < nn ? base + nd->down : Pfnolink);
+		put32(o, nd->right != 0 && nd->right < nn ? base + nd->right : Pfnolink);
+		mod = i == 0 ? Pfnomod : modof(ms, nd->pc);
+		put32(o, mod);
+		put32(o, 0);
+		put64(o, i == 0 ? 0 : mod == Pfnomod ? nd->pc : nd->pc - ms->m[mod].bias);
+		put64(o, nd->count);
+		time = i == 0 ? roottime(t, nn) : nd->time;
+		put64(o, (uint64_t)(time * unit + 0.5));
+	}
+}
+
+static void
+putfile(Out *o, const Mods *ms, uint32_t *nnode, uint32_t nthr, uint64_t lost)
+{
+	uint32_t i, k, base, total, exe;
+	const Mod *m;
+	Thr *t;
+	double unit;
+	static const char zero[8];
+
+	unit = clockunitns();
+	if(rt.mech == Mticks)
+		unit = 1;	/* ticks are stored as ticks, unitns says how long */
+	total = 0;
+	for(k = 0; k < nthr; k++)
+		total += nnode[k];
+	exe = ms->n > 0 ? 0 : Pfnomod;
+	put(o, PFMAGIC, 8);
+	put32(o, Pfversion);
+	put32(o, rt.proftype);
+	put32(o, rt.mech);
+	put32(o, rt.profsize);
+	put64(o, rt.mech == Mticks ? (uint64_t)clockunitns() : 1);
+	put64(o, lost);
+	put32(o, ms->n);
+	put32(o, nthr);
+	put32(o, total);
+	put32(o, exe);
+	for(i = 0; i < ms->n; i++){
+		m = &ms->m[i];
+		put64(o, m->bias);
+		put32(o, strlen(m->path));
+		put32(o, m->idlen);
+		put(o, m->path, strlen(m->path));
+		put(o, m->id, m->idlen);
+		put(o, zero, (8 - (strlen(m->path) + m->idlen) % 8) % 8);
+	}
+	base = 0;
+	k = 0;
+	for(t = thrlist(); t != NULL; t = t->next){
+		if(t->gen != rt.gen || t->cap == 0)
+			continue;
+		put32(o, t->tid);
+		put32(o, base);
+		base += nnode[k++];
+	}
+	base = 0;
+	k = 0;
+	for(t = thrlist(); t != NULL; t = t->next){
+		if(t->gen != rt.gen || t->cap == 0)
+			continue;
+		putnodes(o, ms, t, nnode[k], base, unit);
+		base += nnode[k++];
+	}
+	flush(o);
+}
+
+/* Write prof.<pid>: 0, or -1 after saying why on standard error. */
+static int
+writefile(const Mods *ms, uint32_t *nnode, uint32_t nthr, uint64_t lost)
+{
+	char name[64], tmp[96];
+	Out *o;
+	int i;
+
+	snprintf(name, sizeof name, "prof.%d", (int)getpid());
+	o = malloc(sizeof *o);
+	if(o == NULL){
+		rtsay(name, ": ", "out of memory");
+		return -1;
+	}
+	memset(o, 0, offsetof(Out, buf));
+	o->fd = -1;
+	for(i = 0; i < 100 && o->fd < 0; i++){
+		snprintf(tmp, sizeof tmp, ".%s.%u.tmp", name, (unsigned)(__rdtsc() ^ i * 7919u) & 0xFFFFFF);
+		o->fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+		if(o->fd < 0 && errno != EEXIST)
+			break;
+	}
+	if(o->fd < 0){
+		rtsay(name, ": ", strerror(errno));
+		free(o);
+		return -1;
+	}
+	putfile(o, ms, nnode, nthr, lost);
+	if(close(o->fd) < 0 && !o->err)
+		o->err = errno;
+	if(!o->err && rename(tmp, name) < 0)
+		o->err = errno;
+	if(o->err){
+		unlink(tmp);
+		rtsay(name, ": ", strerror(o->err));
+		free(o);
+		return -1;
+	}
+	free(o);
+	return 0;
+}
+
+int
+profdump(void)
+{
+	uint32_t nthr, *nnode, k;
+	uint64_t lost;
+	Mods ms;
+	Thr *t;
+	int e, r;
+	char msg[128];
+
+	e = errno;
+	chargeactive();
+	ms.n = 0;
+	ms.m = malloc(Maxmod * sizeof *ms.m);
+	thrlock();
+	nthr = 0;
+	for(t = thrlist(); t != NULL; t = t->next)
+		if(t->gen == rt.gen && t->cap != 0)
+			nthr++;
+	nnode = malloc((nthr + 1) * sizeof *nnode);
+	if(ms.m == NULL || nnode == NULL){
+		thrunlock();
+		rtsay("dump: ", "", "out of memory");
+		free(ms.m);
+		free(nnode);
+		errno = e;
+		return -1;
+	}
+	dl_iterate_phdr(addmod, &ms);
+	/* a snapshot of each tree's size: threads still running may add more */
+	lost = 0;
+	k = 0;
+	for(t = thrlist(); t != NULL; t = t->next)
+		if(t->gen == rt.gen && t->cap != 0){
+			nnode[k++] = t->nnode;
+			lost += t->lost;
+		}
+	r = writefile(&ms, nnode, nthr, lost);
+	thrunlock();
+	for(k = 0; k < ms.n; k++)
+		free(ms.m[k].path);
+	if(lost > 0){
+		snprintf(msg, sizeof msg, "%llu Prof errors: calls not recorded, buffer full; raise $profsize (now %u nodes per thread)",
+			(unsigned long long)lost, rt.profsize);
+		rtsay(msg, "", "");
+	}
+	free(ms.m);
+	free(nnode);
+	errno = e;
+	return r;
+}

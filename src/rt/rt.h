@@ -1,0 +1,156 @@
+/*
+ * The profiling runtime's internals. Nothing here is instrumented
+ * (the runtime is built without -finstrument-functions), and every
+ * function is hidden except prof(), the two hooks and the exec wrappers.
+ */
+#ifndef RT_H
+#define RT_H
+
+#include <stdint.h>
+#include <time.h>
+#include <x86intrin.h>
+
+#define NI __attribute__((no_instrument_function))
+#define RT __attribute__((visibility("hidden"), no_instrument_function))
+#define EXPORT __attribute__((visibility("default"), no_instrument_function))
+#define TLS __thread __attribute__((tls_model("initial-exec")))
+
+enum
+{
+	Defprofsize = 2000,
+	Maxdepth = 1 << 20,	/* frames per thread; deeper calls are not recorded */
+	Lost = 0xFFFFFFFFu,	/* a frame whose call was not recorded */
+};
+
+typedef struct Node Node;
+typedef struct Frame Frame;
+typedef struct Thr Thr;
+
+/* One call path: the callee's entry pc, calls, inclusive time. */
+struct Node
+{
+	uint64_t pc;
+	uint64_t count;
+	uint64_t time;		/* clock units */
+	uint32_t down;		/* first child, newest first; 0 = none */
+	uint32_t right;		/* next older sibling; 0 = none */
+	uint32_t parent;
+};
+
+/* An active call on a thread's shadow stack. */
+struct Frame
+{
+	uint64_t fn;
+	uint64_t t0;
+	uintptr_t sp;		/* the hook's stack pointer at entry: finds longjmp'd frames */
+	uint32_t node;		/* or Lost */
+};
+
+/* A thread's profile: its call tree (node 0 the root) and shadow stack. */
+struct Thr
+{
+	Node *node;
+	uint32_t nnode;
+	uint32_t cap;
+	uint32_t *hash;		/* (parent, pc) -> node; 0 = empty */
+	uint32_t hmask;
+	Frame *stack;
+	uint32_t depth;		/* frames in use */
+	uint32_t over;		/* calls deeper than Maxdepth still active */
+	uint32_t cur;		/* the node of the top frame, 0 at the root */
+	int busy;		/* inside a hook: a signal handler's calls are ignored */
+	uint64_t lost;
+	uint32_t tid;
+	int gen;		/* profiling generation this tree belongs to */
+	/* Mtaskclock state */
+	volatile void *pg;	/* the perf task-clock page; its lock counts reschedules */
+	int pfd;
+	uint32_t seq;
+	uint64_t basens, basetsc;
+	uint64_t last;		/* the last time read: times never go back */
+	double tscns;
+	/* Mticks state */
+	volatile uint64_t ticks;
+	Thr *next;		/* all threads' trees, for the dump */
+};
+
+/* Process-wide state. */
+typedef struct Rt Rt;
+struct Rt
+{
+	volatile int on;	/* recording; cleared by fork, dump and Profoff */
+	int gen;		/* bumped by prof(): trees of older generations restart */
+	int proftype;		/* Pf* of proffile.h */
+	int mech;		/* M* of proffile.h */
+	uint32_t profsize;
+	int pid;
+	uint64_t mono0, tsc0;	/* for calibrating the cycle counter */
+	double tscns;		/* first estimate of ns per cycle */
+};
+
+extern Rt rt __attribute__((visibility("hidden")));
+extern TLS Thr *thr __attribute__((visibility("hidden")));
+
+/* hook.c: called by code compiled with -finstrument-functions */
+EXPORT void __cyg_profile_func_enter(void *fn, void *site);
+EXPORT void __cyg_profile_func_exit(void *fn, void *site);
+
+/* clock.c */
+RT void clockinit(int proftype);
+RT uint64_t clockslow(Thr *t);
+RT int clockthread(Thr *t);
+RT void clockthreadend(Thr *t);
+RT double clockunitns(void);
+RT uint64_t monons(void);
+
+/* The perf_event_mmap_page field we read: the reschedule count. */
+#define PGLOCK(pg) (*(volatile uint32_t *)(pg))
+
+/*
+ * The current time of thread t in the mechanism's units. Mtaskclock:
+ * while the task-clock page's lock is unchanged the thread has not been
+ * descheduled, so its CPU time advances with the cycle counter.
+ */
+static inline __attribute__((always_inline, no_instrument_function)) uint64_t
+clocknow(Thr *t)
+{
+	uint64_t tsc, v;
+	uint32_t seq;
+
+	switch(rt.mech){
+	case 1:	/* Mtsc */
+		return __rdtsc();
+	case 5:	/* Mticks */
+		return t->ticks;
+	case 4:	/* Mtaskclock */
+		if(t->pg == NULL)
+			break;
+		seq = PGLOCK(t->pg);
+		__asm__ volatile("" ::: "memory");
+		tsc = __rdtsc();
+		__asm__ volatile("" ::: "memory");
+		if(seq != t->seq || PGLOCK(t->pg) != seq)
+			break;
+		v = t->basens + (uint64_t)((double)(tsc - t->basetsc) * t->tscns);
+		if(v < t->last)
+			v = t->last;
+		return t->last = v;
+	}
+	return clockslow(t);
+}
+
+/* tree.c */
+RT Thr *thrget(void);
+RT void thrreset(Thr *t);
+RT Thr *thrlist(void);
+RT void thrlock(void);
+RT void thrunlock(void);
+
+/* dump.c */
+RT int profdump(void);
+RT void rtsay(const char *a, const char *b, const char *c);
+
+/* init.c */
+RT void rtstart(int proftype, uint32_t profsize);
+
+#endif

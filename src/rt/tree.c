@@ -1,0 +1,140 @@
+/*
+ * Per-thread call trees: allocation on a thread's first call, and the
+ * registry of every thread's tree for the dump. Memory comes from mmap,
+ * so a hook never enters malloc.
+ */
+#include <pthread.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "rt.h"
+
+TLS Thr *thr;
+static Thr *threads;
+static pthread_mutex_t threadslock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_key_t endkey;
+static pthread_once_t endonce = PTHREAD_ONCE_INIT;
+
+void
+thrlock(void)
+{
+	pthread_mutex_lock(&threadslock);
+}
+
+void
+thrunlock(void)
+{
+	pthread_mutex_unlock(&threadslock);
+}
+
+Thr *
+thrlist(void)
+{
+	return threads;
+}
+
+static void *
+alloc(size_t n)
+{
+	void *p;
+
+	p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	return p == MAP_FAILED ? NULL : p;
+}
+
+static size_t
+hashsize(uint32_t cap)
+{
+	size_t n;
+
+	for(n = 16; n < 2 * (size_t)cap; n *= 2)
+		;
+	return n;
+}
+
+/* A thread ends: its tree stays for the dump, its clock goes. */
+static void
+thrend(void *v)
+{
+	Thr *t;
+
+	t = v;
+	clockthreadend(t);
+}
+
+static void
+makekey(void)
+{
+	pthread_key_create(&endkey, thrend);
+}
+
+static void
+freebuffers(Thr *t)
+{
+	if(t->node != NULL)
+		munmap(t->node, (size_t)t->cap * sizeof(Node));
+	if(t->hash != NULL)
+		munmap(t->hash, (t->hmask + 1) * sizeof(uint32_t));
+	t->node = NULL;
+	t->hash = NULL;
+}
+
+/* Empty t's tree with room for rt.profsize nodes. 0 or -1. */
+static int
+thrbuffers(Thr *t)
+{
+	size_t hs;
+
+	freebuffers(t);
+	t->cap = rt.profsize + 1;	/* the root is extra */
+	hs = hashsize(t->cap);
+	t->node = alloc((size_t)t->cap * sizeof(Node));
+	t->hash = alloc(hs * sizeof(uint32_t));
+	if(t->node == NULL || t->hash == NULL){
+		freebuffers(t);
+		return -1;
+	}
+	t->hmask = hs - 1;
+	t->nnode = 1;
+	t->depth = t->over = t->cur = 0;
+	t->lost = 0;
+	t->gen = rt.gen;
+	return 0;
+}
+
+/* Start thread t over for a new generation (prof()). */
+void
+thrreset(Thr *t)
+{
+	if(thrbuffers(t) < 0)
+		t->cap = 0;
+}
+
+/* The calling thread's tree, made on its first call; NULL if out of memory. */
+Thr *
+thrget(void)
+{
+	Thr *t;
+
+	t = alloc(sizeof *t);
+	if(t == NULL)
+		return NULL;
+	t->stack = alloc((size_t)Maxdepth * sizeof(Frame));
+	if(t->stack == NULL || thrbuffers(t) < 0){
+		if(t->stack != NULL)
+			munmap(t->stack, (size_t)Maxdepth * sizeof(Frame));
+		munmap(t, sizeof *t);
+		return NULL;
+	}
+	t->tid = (uint32_t)syscall(SYS_gettid);
+	clockthread(t);
+	pthread_once(&endonce, makekey);
+	pthread_setspecific(endkey, t);
+	thrlock();
+	t->next = threads;
+	threads = t;
+	thrunlock();
+	thr = t;
+	return t;
+}
