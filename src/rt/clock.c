@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <linux/perf_event.h>
 #include <signal.h>
+#include <stddef.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
@@ -15,7 +16,7 @@
 #include "proffile.h"
 #include "rt.h"
 
-enum { Tickus = 1000 };	/* Mticks: one tick per ms of user time */
+_Static_assert(offsetof(struct perf_event_mmap_page, lock) == PGLOCKOFF, "perf page layout");
 
 static uint64_t
 nsof(clockid_t id)
@@ -83,12 +84,22 @@ tick(int sig)
 		t->ticks++;
 }
 
-/* Ticks of process user time, delivered to the thread running. 0 or -1. */
+/*
+ * Ticks of process user time, delivered to the thread running. The
+ * kernel checks CPU timers once per clock tick (HZ), so the timer is set
+ * to one tick, found as the resolution of the coarse clock. 0 or -1.
+ */
 static int
 startticks(void)
 {
 	struct sigaction sa;
 	struct itimerval it;
+	struct timespec res;
+
+	if(clock_getres(CLOCK_MONOTONIC_COARSE, &res) < 0 || res.tv_sec != 0
+	|| res.tv_nsec < 1000000)
+		res.tv_nsec = 1000000;
+	rt.tickns = res.tv_nsec;
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = tick;
@@ -97,7 +108,7 @@ startticks(void)
 	if(sigaction(SIGVTALRM, &sa, NULL) < 0)
 		return -1;
 	it.it_interval.tv_sec = 0;
-	it.it_interval.tv_usec = Tickus;
+	it.it_interval.tv_usec = rt.tickns / 1000;
 	it.it_value = it.it_interval;
 	return setitimer(ITIMER_VIRTUAL, &it, NULL);
 }
@@ -217,7 +228,7 @@ clockunitns(void)
 	case Mtsc:
 		return tscratio();
 	case Mticks:
-		return Tickus * 1000.0;
+		return rt.tickns;
 	}
 	return 1;
 }

@@ -122,6 +122,16 @@ buildid(Mod *m, const struct dl_phdr_info *info)
 	}
 }
 
+/* The trees to write. */
+typedef struct Snap Snap;
+struct Snap
+{
+	Thr **t;
+	uint32_t *nnode;
+	uint32_t n;
+	uint64_t lost;
+};
+
 typedef struct Mods Mods;
 struct Mods
 {
@@ -243,11 +253,10 @@ putnodes(Out *o, const Mods *ms, const Thr *t, uint32_t nn, uint32_t base, doubl
 }
 
 static void
-putfile(Out *o, const Mods *ms, uint32_t *nnode, uint32_t nthr, uint64_t lost)
+putfile(Out *o, const Mods *ms, const Snap *sn)
 {
 	uint32_t i, k, base, total, exe;
 	const Mod *m;
-	Thr *t;
 	double unit;
 	static const char zero[8];
 
@@ -255,8 +264,8 @@ putfile(Out *o, const Mods *ms, uint32_t *nnode, uint32_t nthr, uint64_t lost)
 	if(rt.mech == Mticks)
 		unit = 1;	/* ticks are stored as ticks, unitns says how long */
 	total = 0;
-	for(k = 0; k < nthr; k++)
-		total += nnode[k];
+	for(k = 0; k < sn->n; k++)
+		total += sn->nnode[k];
 	exe = ms->n > 0 ? 0 : Pfnomod;
 	put(o, PFMAGIC, 8);
 	put32(o, Pfversion);
@@ -264,9 +273,9 @@ putfile(Out *o, const Mods *ms, uint32_t *nnode, uint32_t nthr, uint64_t lost)
 	put32(o, rt.mech);
 	put32(o, rt.profsize);
 	put64(o, rt.mech == Mticks ? (uint64_t)clockunitns() : 1);
-	put64(o, lost);
+	put64(o, sn->lost);
 	put32(o, ms->n);
-	put32(o, nthr);
+	put32(o, sn->n);
 	put32(o, total);
 	put32(o, exe);
 	for(i = 0; i < ms->n; i++){
@@ -279,28 +288,22 @@ putfile(Out *o, const Mods *ms, uint32_t *nnode, uint32_t nthr, uint64_t lost)
 		put(o, zero, (8 - (strlen(m->path) + m->idlen) % 8) % 8);
 	}
 	base = 0;
-	k = 0;
-	for(t = thrlist(); t != NULL; t = t->next){
-		if(t->gen != rt.gen || t->cap == 0)
-			continue;
-		put32(o, t->tid);
+	for(k = 0; k < sn->n; k++){
+		put32(o, sn->t[k]->tid);
 		put32(o, base);
-		base += nnode[k++];
+		base += sn->nnode[k];
 	}
 	base = 0;
-	k = 0;
-	for(t = thrlist(); t != NULL; t = t->next){
-		if(t->gen != rt.gen || t->cap == 0)
-			continue;
-		putnodes(o, ms, t, nnode[k], base, unit);
-		base += nnode[k++];
+	for(k = 0; k < sn->n; k++){
+		putnodes(o, ms, sn->t[k], sn->nnode[k], base, unit);
+		base += sn->nnode[k];
 	}
 	flush(o);
 }
 
 /* Write prof.<pid>: 0, or -1 after saying why on standard error. */
 static int
-writefile(const Mods *ms, uint32_t *nnode, uint32_t nthr, uint64_t lost)
+writefile(const Mods *ms, const Snap *sn)
 {
 	char name[64], tmp[96];
 	Out *o;
@@ -325,7 +328,7 @@ writefile(const Mods *ms, uint32_t *nnode, uint32_t nthr, uint64_t lost)
 		free(o);
 		return -1;
 	}
-	putfile(o, ms, nnode, nthr, lost);
+	putfile(o, ms, sn);
 	if(close(o->fd) < 0 && !o->err)
 		o->err = errno;
 	if(!o->err && rename(tmp, name) < 0)
@@ -340,54 +343,74 @@ writefile(const Mods *ms, uint32_t *nnode, uint32_t nthr, uint64_t lost)
 	return 0;
 }
 
+/*
+ * The trees of this generation, oldest thread first, and the size of
+ * each now: threads still running may add nodes while we write.
+ */
+static int
+snapshot(Snap *sn)
+{
+	uint32_t k;
+	Thr *t;
+
+	sn->n = 0;
+	sn->lost = 0;
+	for(t = thrlist(); t != NULL; t = t->next)
+		if(t->gen == rt.gen && t->cap != 0)
+			sn->n++;
+	sn->t = malloc((sn->n + 1) * sizeof *sn->t);
+	sn->nnode = malloc((sn->n + 1) * sizeof *sn->nnode);
+	if(sn->t == NULL || sn->nnode == NULL)
+		return -1;
+	k = sn->n;
+	for(t = thrlist(); t != NULL; t = t->next)
+		if(t->gen == rt.gen && t->cap != 0){
+			k--;
+			sn->t[k] = t;
+			sn->nnode[k] = t->nnode;
+			sn->lost += t->lost;
+		}
+	return 0;
+}
+
 int
 profdump(void)
 {
-	uint32_t nthr, *nnode, k;
-	uint64_t lost;
+	char msg[160];
 	Mods ms;
-	Thr *t;
+	Snap sn;
+	uint32_t k;
 	int e, r;
-	char msg[128];
 
 	e = errno;
 	chargeactive();
+	sn.t = NULL;
+	sn.nnode = NULL;
 	ms.n = 0;
 	ms.m = malloc(Maxmod * sizeof *ms.m);
 	thrlock();
-	nthr = 0;
-	for(t = thrlist(); t != NULL; t = t->next)
-		if(t->gen == rt.gen && t->cap != 0)
-			nthr++;
-	nnode = malloc((nthr + 1) * sizeof *nnode);
-	if(ms.m == NULL || nnode == NULL){
+	if(ms.m == NULL || snapshot(&sn) < 0){
 		thrunlock();
 		rtsay("dump: ", "", "out of memory");
 		free(ms.m);
-		free(nnode);
+		free(sn.t);
+		free(sn.nnode);
 		errno = e;
 		return -1;
 	}
 	dl_iterate_phdr(addmod, &ms);
-	/* a snapshot of each tree's size: threads still running may add more */
-	lost = 0;
-	k = 0;
-	for(t = thrlist(); t != NULL; t = t->next)
-		if(t->gen == rt.gen && t->cap != 0){
-			nnode[k++] = t->nnode;
-			lost += t->lost;
-		}
-	r = writefile(&ms, nnode, nthr, lost);
+	r = writefile(&ms, &sn);
 	thrunlock();
 	for(k = 0; k < ms.n; k++)
 		free(ms.m[k].path);
-	if(lost > 0){
+	if(sn.lost > 0){
 		snprintf(msg, sizeof msg, "%llu Prof errors: calls not recorded, buffer full; raise $profsize (now %u nodes per thread)",
-			(unsigned long long)lost, rt.profsize);
+			(unsigned long long)sn.lost, rt.profsize);
 		rtsay(msg, "", "");
 	}
 	free(ms.m);
-	free(nnode);
+	free(sn.t);
+	free(sn.nnode);
 	errno = e;
 	return r;
 }

@@ -86,6 +86,7 @@ struct Rt
 	int pid;
 	uint64_t mono0, tsc0;	/* for calibrating the cycle counter */
 	double tscns;		/* first estimate of ns per cycle */
+	uint64_t tickns;	/* Mticks: the kernel's clock tick */
 };
 
 extern Rt rt __attribute__((visibility("hidden")));
@@ -103,8 +104,9 @@ RT void clockthreadend(Thr *t);
 RT double clockunitns(void);
 RT uint64_t monons(void);
 
-/* The perf_event_mmap_page field we read: the reschedule count. */
-#define PGLOCK(pg) (*(volatile uint32_t *)(pg))
+/* The perf_event_mmap_page field we read: lock, bumped at every reschedule (checked in clock.c). */
+#define PGLOCKOFF 8
+#define PGLOCK(pg) (*(volatile uint32_t *)((volatile char *)(pg) + PGLOCKOFF))
 
 /*
  * The current time of thread t in the mechanism's units. Mtaskclock:
