@@ -37,7 +37,8 @@ RTSRC := $(wildcard src/rt/*.c)
 RTOBJ := $(RTSRC:src/rt/%.c=$(B)/rt/%.o)
 RTLIBS := $(B)/libprof.a $(B)/libprof.so
 # The runtime: position-independent, hidden but for its interface, never instrumented.
-RTCFLAGS := $(filter-out -finstrument-functions,$(ALLCFLAGS)) -fPIC -fvisibility=hidden -Isrc/rt
+# SAN=1 sanitizes the tools only: the runtime lives inside programs built without it.
+RTCFLAGS := $(filter-out -finstrument-functions $(SANFLAGS),$(ALLCFLAGS)) -fPIC -fvisibility=hidden -Isrc/rt
 BINS := $(CMDS:%=$(B)/%)
 TESTSRC := $(wildcard tests/bin/*.c)
 TESTBINS := $(TESTSRC:tests/bin/%.c=$(B)/tests/%)
@@ -62,7 +63,7 @@ $(B)/libprof.a: $(RTOBJ)
 	$(Q)$(AR) rcs $@ $^
 
 $(B)/libprof.so: $(RTOBJ) src/rt/exports.map
-	$(Q)$(CC) $(ALLLDFLAGS) -shared -Wl,--version-script=src/rt/exports.map -o $@ $(RTOBJ) -lpthread -ldl
+	$(Q)$(CC) $(LDFLAGS) -shared -Wl,--version-script=src/rt/exports.map -o $@ $(RTOBJ) -lpthread -ldl
 
 $(B)/prof.pc: prof.pc.in Makefile
 	$(Q)sed -e 's|@PREFIX@|$(PREFIX)|g' prof.pc.in > $@
