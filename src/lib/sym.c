@@ -126,7 +126,8 @@ symfinish(Symtab *t, uint64_t end)
 	Sym *last;
 	uint64_t lend;
 
-	qsort(t->sym, t->nsym, sizeof t->sym[0], symcmp);
+	if(t->nsym > 1)
+		qsort(t->sym, t->nsym, sizeof t->sym[0], symcmp);
 	n = 0;
 	for(i = 0; i < t->nsym; i++)
 		if(n == 0 || t->sym[i].value != t->sym[n - 1].value)

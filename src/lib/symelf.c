@@ -126,6 +126,17 @@ addsyms(Symtab *t, Elf *e, Elf_Scn *scn, GElf_Shdr *sh, const char *file)
 	return 0;
 }
 
+/* Do e's section headers lie past the end of its size bytes? */
+static int
+truncated(Elf *e, uint64_t size)
+{
+	GElf_Ehdr h;
+
+	if(elf_kind(e) != ELF_K_ELF || gelf_getehdr(e, &h) == NULL)
+		return 0;
+	return h.e_shoff > size || (uint64_t)h.e_shnum * h.e_shentsize > size - h.e_shoff;
+}
+
 /* Text symbols of the open ELF e. */
 static Symtab *
 elfsyms(Elf *e, const char *file)
@@ -176,9 +187,13 @@ symelf(const char *file)
 		werrstr("%s: %s", file, strerror(errno));
 		return NULL;
 	}
-	if(fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size == 0){
-		werrstr("%s: %s", file, fstat(fd, &st) < 0 ? strerror(errno)
-			: S_ISDIR(st.st_mode) ? "is a directory" : "not an ELF file");
+	if(fstat(fd, &st) < 0){
+		werrstr("%s: %s", file, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if(!S_ISREG(st.st_mode) || st.st_size == 0){
+		werrstr("%s: %s", file, S_ISDIR(st.st_mode) ? "is a directory" : "not an ELF file");
 		close(fd);
 		return NULL;
 	}
@@ -188,7 +203,9 @@ symelf(const char *file)
 		close(fd);
 		return NULL;
 	}
-	t = elfsyms(e, file);
+	t = truncated(e, st.st_size) ? NULL : elfsyms(e, file);
+	if(t == NULL && truncated(e, st.st_size))
+		werrstr("%s: truncated ELF file", file);
 	elf_end(e);
 	close(fd);
 	return t;
