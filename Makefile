@@ -44,7 +44,7 @@ TESTSRC := $(wildcard tests/bin/*.c)
 TESTBINS := $(TESTSRC:tests/bin/%.c=$(B)/tests/%)
 
 .PHONY: all check install uninstall clean bench help deps demo
-all: $(BINS) $(RTLIBS) $(B)/prof.pc
+all: $(BINS) $(RTLIBS)
 
 $(B)/lib/%.o: src/lib/%.c
 	@mkdir -p $(dir $@)
@@ -64,9 +64,6 @@ $(B)/libprof.a: $(RTOBJ)
 
 $(B)/libprof.so: $(RTOBJ) src/rt/exports.map
 	$(Q)$(CC) $(LDFLAGS) -shared -Wl,--version-script=src/rt/exports.map -o $@ $(RTOBJ) -lpthread -ldl
-
-$(B)/prof.pc: prof.pc.in Makefile
-	$(Q)sed -e 's|@PREFIX@|$(PREFIX)|g' prof.pc.in > $@
 
 $(LIB): $(LIBOBJ)
 	$(Q)rm -f $@
@@ -103,7 +100,7 @@ install: all
 	install -m 644 include/proftools.h include/prof.h include/proffile.h $(DESTDIR)$(PREFIX)/include
 	install -m 644 $(LIB) $(B)/libprof.a $(DESTDIR)$(PREFIX)/lib
 	install -m 755 $(B)/libprof.so $(DESTDIR)$(PREFIX)/lib
-	install -m 644 $(B)/prof.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	sed -e 's|@PREFIX@|$(PREFIX)|g' prof.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/prof.pc
 	install -m 644 man/prof.3 $(DESTDIR)$(PREFIX)/share/man/man3
 	install -m 644 man/prof.5 $(DESTDIR)$(PREFIX)/share/man/man5
 
