@@ -70,9 +70,9 @@ defprofile(void)
 	return best;
 }
 
-/* The symbols of module i of p: the program for the executable's. */
+/* The symbols of module i of p: the program's (prog, if loaded) for the executable's. */
 static Symtab *
-modsyms(Prof *p, uint32_t i, const char *program)
+modsyms(Prof *p, uint32_t i, const char *program, Symtab *prog)
 {
 	const char *path;
 	Pmod *m;
@@ -80,7 +80,7 @@ modsyms(Prof *p, uint32_t i, const char *program)
 
 	m = &p->mod[i];
 	path = i == p->exemod && program != NULL ? program : m->path;
-	t = symelf(path);
+	t = i == p->exemod && prog != NULL ? prog : symelf(path);
 	if(t == NULL){
 		if(i == p->exemod)
 			fatal();
@@ -92,9 +92,12 @@ modsyms(Prof *p, uint32_t i, const char *program)
 	return t;
 }
 
-/* Place the symbol tables the profile needs into s; tabs keeps them for freeing. */
+/*
+ * Place the symbol tables the profile needs into s; tabs keeps them for
+ * freeing. prog is program's table if already loaded.
+ */
 static void
-loadsyms(Prof *p, const char *program, Space *s, Symtab ***tabs, size_t *ntabs)
+loadsyms(Prof *p, const char *program, Symtab *prog, Space *s, Symtab ***tabs, size_t *ntabs)
 {
 	uint32_t i;
 	Symtab *t;
@@ -106,7 +109,7 @@ loadsyms(Prof *p, const char *program, Space *s, Symtab ***tabs, size_t *ntabs)
 		exit(1);
 	}
 	if(p->format == Pclassic){
-		t = symelf(program);
+		t = prog != NULL ? prog : symelf(program);
 		if(t == NULL)
 			fatal();
 		(*tabs)[(*ntabs)++] = t;
@@ -114,10 +117,12 @@ loadsyms(Prof *p, const char *program, Space *s, Symtab ***tabs, size_t *ntabs)
 			fatal();
 		return;
 	}
+	if(prog != NULL && p->exemod == Pnone)
+		(*tabs)[(*ntabs)++] = prog;	/* unused, but to be freed */
 	for(i = 0; i < p->nmod; i++){
 		if(!p->mod[i].used && i != p->exemod)
 			continue;
-		t = modsyms(p, i, program);
+		t = modsyms(p, i, program, prog);
 		if(t == NULL)
 			continue;
 		(*tabs)[(*ntabs)++] = t;
@@ -146,11 +151,12 @@ main(int argc, char *argv[])
 	const char *program, *profile;
 	int c, dflag, rflag, r;
 	Space space = {0};
-	Symtab **tabs;
+	Symtab **tabs, *prog;
 	size_t ntabs, i;
 	Prof *p;
 
 	dflag = rflag = 0;
+	opterr = 0;
 	while((c = getopt(argc, argv, "dr")) != -1)
 		switch(c){
 		case 'd':
@@ -166,6 +172,10 @@ main(int argc, char *argv[])
 	argv += optind;
 	if(argc > 2)
 		usage();
+	/* as Plan 9: a program named is read first */
+	prog = NULL;
+	if(argc > 0 && (prog = symelf(argv[0])) == NULL)
+		fatal();
 	profile = argc > 1 ? argv[1] : defprofile();
 	p = profread(profile);
 	if(p == NULL)
@@ -174,7 +184,7 @@ main(int argc, char *argv[])
 	program = argc > 0 ? argv[0] : "a.out";
 	if(argc == 0 && p->format == Plinux && access(program, F_OK) != 0)
 		program = NULL;
-	loadsyms(p, program, &space, &tabs, &ntabs);
+	loadsyms(p, program, prog, &space, &tabs, &ntabs);
 	caveats(p, profile);
 	if(dflag || rflag)
 		r = printgraph(stdout, p, &space, rflag, tabstop());
