@@ -199,4 +199,62 @@ int printflat(FILE *out, const Prof *p, const Space *s);
  */
 int printgraph(FILE *out, const Prof *p, const Space *s, int recursive, int tabstop);
 
+/* ticks.c: tick profiles (Plan 9 /proc/pid/profile and kpdata, Linux /proc/profile) */
+
+typedef struct Ticks Ticks;
+typedef struct Tickrow Tickrow;
+
+/*
+ * A histogram of sampled pcs. Words 0 and 1 are Plan 9's header (total
+ * ticks, ticks outside the text); word j >= first counts the pcs in
+ * [start + (j-first)*res, start + (j-first+1)*res).
+ */
+struct Ticks
+{
+	uint64_t total;
+	uint64_t outside;
+	uint64_t *word;
+	size_t nword;
+	size_t first;		/* Plan 9: 2 (the header overlays buckets 0 and 1); Linux: 1 */
+	uint64_t start;		/* address of word first's bucket */
+	uint64_t res;		/* bytes per bucket: 8 in Plan 9 */
+};
+
+/* Ticks of one symbol, for the reports. */
+struct Tickrow
+{
+	const char *name;
+	uint64_t ticks;
+};
+
+/*
+ * Plan 9's layout (big-endian u32 words: total, outside, then 8-byte
+ * buckets from base, the first two overlaid). NULL on error.
+ */
+Ticks *ticks9parse(const unsigned char *buf, size_t n, uint64_t base, const char *name);
+/* Plan 9's layout of t, as tprof saves it and Plan 9 wrote it: a malloc'd image, *n bytes. */
+unsigned char *ticks9image(const Ticks *t, size_t *n);
+void ticksfree(Ticks *t);
+/*
+ * Sum the buckets per symbol: a bucket goes to the symbol whose range
+ * holds its start address. *rows is malloc'd, sorted by decreasing ticks,
+ * ties by name; rows with no ticks are left out. 0, or -1 (no memory).
+ */
+int ticksums(const Ticks *t, const Space *s, Tickrow **rows, size_t *nrows);
+
+/* ticktab.c: tprof's and kprof's reports */
+
+/*
+ * tprof: "total: N"; unless N is 0, "TEXT base", the header and a row per
+ * symbol. -1 with the error "no counts" (after the TEXT line) if no row.
+ */
+int printtprof(FILE *out, const Ticks *t, uint64_t base, const Tickrow *r, size_t n);
+/*
+ * kprof: the totals line; unless the total is 0, the base warning when
+ * ktzero differs from firstsym rounded down to 4K, "KTZERO ... PGSIZE",
+ * the header and the rows. -1 with "no counts" if no row.
+ */
+int printkprof(FILE *out, const Ticks *t, uint64_t ktzero, uint64_t firstsym, unsigned pgsize,
+	const Tickrow *r, size_t n);
+
 #endif
