@@ -32,7 +32,8 @@ endif
 LIBSRC := $(wildcard src/lib/*.c)
 LIBOBJ := $(LIBSRC:src/lib/%.c=$(B)/lib/%.o)
 LIB := $(B)/libproftools.a
-CMDS := prof
+# every src/cmd/X.c is a command X
+CMDS := $(sort $(basename $(notdir $(wildcard src/cmd/*.c))))
 RTSRC := $(wildcard src/rt/*.c)
 RTOBJ := $(RTSRC:src/rt/%.c=$(B)/rt/%.o)
 RTLIBS := $(B)/libprof.a $(B)/libprof.so
@@ -95,6 +96,7 @@ install: all
 		$(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib
 	install -m 755 $(BINS) $(DESTDIR)$(PREFIX)/bin
 	install -m 644 man/prof.1 $(DESTDIR)$(PREFIX)/share/man/man1
+	for c in $(filter-out prof,$(CMDS)); do echo '.so man1/prof.1' > $(DESTDIR)$(PREFIX)/share/man/man1/$$c.1; done
 	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/man/man3 \
 		$(DESTDIR)$(PREFIX)/share/man/man5
 	install -m 644 include/proftools.h include/prof.h include/proffile.h $(DESTDIR)$(PREFIX)/include
@@ -105,7 +107,7 @@ install: all
 	install -m 644 man/prof.5 $(DESTDIR)$(PREFIX)/share/man/man5
 
 uninstall:
-	rm -f $(CMDS:%=$(DESTDIR)$(PREFIX)/bin/%) $(DESTDIR)$(PREFIX)/share/man/man1/prof.1 \
+	rm -f $(CMDS:%=$(DESTDIR)$(PREFIX)/bin/%) $(CMDS:%=$(DESTDIR)$(PREFIX)/share/man/man1/%.1) \
 		$(DESTDIR)$(PREFIX)/include/proftools.h $(DESTDIR)$(PREFIX)/lib/libproftools.a \
 		$(DESTDIR)$(PREFIX)/include/prof.h $(DESTDIR)$(PREFIX)/include/proffile.h \
 		$(DESTDIR)$(PREFIX)/lib/libprof.a $(DESTDIR)$(PREFIX)/lib/libprof.so \
