@@ -150,25 +150,28 @@ clockinit(int proftype)
 	}
 }
 
-/* Per-thread set-up: the task-clock page. 0, or -1 (the thread falls back to Mthreadcpu). */
+/*
+ * Per-thread set-up (again): the task-clock page. 0, or -1 (the thread
+ * falls back to Mthreadcpu). The descriptor is closed at once: the
+ * mapping keeps the event alive, and the program keeps its descriptors
+ * (their numbers, and its limit).
+ */
 int
 clockthread(Thr *t)
 {
 	void *pg;
+	int fd;
 
-	t->pfd = -1;
-	t->pg = NULL;
+	clockthreadend(t);
 	if(rt.mech != Mtaskclock)
 		return 0;
-	t->pfd = taskclock();
-	if(t->pfd < 0)
+	fd = taskclock();
+	if(fd < 0)
 		return -1;
-	pg = mmap(NULL, sysconf(_SC_PAGESIZE), PROT_READ, MAP_SHARED, t->pfd, 0);
-	if(pg == MAP_FAILED){
-		close(t->pfd);
-		t->pfd = -1;
+	pg = mmap(NULL, sysconf(_SC_PAGESIZE), PROT_READ, MAP_SHARED, fd, 0);
+	close(fd);
+	if(pg == MAP_FAILED)
 		return -1;
-	}
 	t->pg = pg;
 	t->seq = PGLOCK(pg) + 1;	/* force a resync at the first read */
 	return 0;
@@ -179,10 +182,7 @@ clockthreadend(Thr *t)
 {
 	if(t->pg != NULL)
 		munmap((void *)t->pg, sysconf(_SC_PAGESIZE));
-	if(t->pfd >= 0)
-		close(t->pfd);
 	t->pg = NULL;
-	t->pfd = -1;
 }
 
 /* The clocks read through a system call; and Mtaskclock's resync. */

@@ -8,18 +8,18 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <link.h>
+#include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <unistd.h>
 
 #include "proffile.h"
 #include "rt.h"
 
 enum { Maxmod = 4096, Maxid = 64, Bufsize = 1 << 16 };
-
-#include <limits.h>
 
 typedef struct Mod Mod;
 struct Mod
@@ -137,20 +137,82 @@ struct Mods
 {
 	Mod *m;
 	uint32_t n;
+	uint32_t exe;		/* the executable's index, or Pfnomod */
+	int seen;		/* modules dl_iterate_phdr has shown: the first is the executable */
 };
+
+/*
+ * The path of the file mapped at address a, from /proc/self/maps: the
+ * loader's name of a module may be relative (LD_LIBRARY_PATH=.,
+ * dlopen("./x.so")), and prof may run elsewhere. NULL if unknown.
+ */
+static char *
+mappedpath(uint64_t a)
+{
+	char line[PATH_MAX + 256], *p, *path;
+	unsigned long lo, hi;
+	size_t n;
+	FILE *f;
+
+	f = fopen("/proc/self/maps", "re");
+	if(f == NULL)
+		return NULL;
+	path = NULL;
+	while(fgets(line, sizeof line, f) != NULL){
+		if(sscanf(line, "%lx-%lx", &lo, &hi) != 2 || a < lo || a >= hi)
+			continue;
+		p = strchr(line, '/');
+		if(p != NULL){
+			n = strcspn(p, "\n");
+			if(n > 10 && memcmp(p + n - 10, " (deleted)", 10) == 0)
+				n -= 10;	/* replaced since: prof checks the build-id */
+			p[n] = '\0';
+			path = strdup(p);
+		}
+		break;
+	}
+	fclose(f);
+	return path;
+}
+
+/* A module's path, absolute if it can be found; NULL for the vdso. */
+static char *
+modpath(const char *name, int exe, uint64_t lo)
+{
+	char buf[PATH_MAX];
+	const char *s;
+	char *p;
+	ssize_t r;
+
+	if(name != NULL && name[0] == '/')
+		return strdup(name);
+	if(name == NULL || name[0] == '\0'){
+		if(!exe)
+			return NULL;
+		r = readlink("/proc/self/exe", buf, sizeof buf - 1);
+		if(r > 0){
+			buf[r] = '\0';
+			return strdup(buf);
+		}
+	}
+	p = mappedpath(lo);
+	if(p != NULL)
+		return p;
+	s = exe ? (const char *)getauxval(AT_EXECFN) : name;
+	return s != NULL ? strdup(s) : NULL;
+}
 
 static int
 addmod(struct dl_phdr_info *info, size_t size, void *v)
 {
-	char exe[PATH_MAX];
 	Mods *ms;
 	Mod *m;
 	uint64_t lo, hi, a;
-	int i;
-	ssize_t r;
+	int i, exe;
 
 	(void)size;
 	ms = v;
+	exe = ms->seen++ == 0;
 	if(ms->n >= Maxmod)
 		return 1;
 	lo = UINT64_MAX;
@@ -167,17 +229,11 @@ addmod(struct dl_phdr_info *info, size_t size, void *v)
 		return 0;
 	m = &ms->m[ms->n];
 	memset(m, 0, sizeof *m);
-	if(info->dlpi_name == NULL || info->dlpi_name[0] == '\0'){
-		/* the executable, unless it is the vdso without a name */
-		r = ms->n == 0 ? readlink("/proc/self/exe", exe, sizeof exe - 1) : -1;
-		if(r < 0)
-			return 0;
-		exe[r] = '\0';
-		m->path = strdup(exe);
-	}else
-		m->path = strdup(info->dlpi_name);
+	m->path = modpath(info->dlpi_name, exe, lo);
 	if(m->path == NULL)
-		return 1;
+		return 0;	/* its pcs are written as addresses */
+	if(exe)
+		ms->exe = ms->n;
 	m->bias = info->dlpi_addr;
 	m->lo = lo;
 	m->hi = hi;
@@ -217,6 +273,23 @@ chargeactive(void)
 			t->node[f->node].time += now - f->t0;
 		f->t0 = now;
 	}
+	t->tev = now;
+}
+
+/*
+ * The newest child of node i among the first nn nodes, 0 if none. A
+ * thread still running may have prepended nodes made since the
+ * snapshot: they are newer, so they come first in the chain, and each
+ * links on to the older ones (hook.c links a node in after filling it).
+ */
+static uint32_t
+downof(const Thr *t, uint32_t i, uint32_t nn)
+{
+	uint32_t c;
+
+	for(c = __atomic_load_n(&t->node[i].down, __ATOMIC_ACQUIRE); c >= nn; c = t->node[c].right)
+		;
+	return c;
 }
 
 static uint64_t
@@ -226,7 +299,7 @@ roottime(const Thr *t, uint32_t nn)
 	uint32_t c;
 
 	sum = 0;
-	for(c = t->node[0].down; c != 0 && c < nn; c = t->node[c].right)
+	for(c = downof(t, 0, nn); c != 0; c = t->node[c].right)
 		sum += t->node[c].time;
 	return sum;
 }
@@ -235,13 +308,14 @@ static void
 putnodes(Out *o, const Mods *ms, const Thr *t, uint32_t nn, uint32_t base, double unit)
 {
 	const Node *nd;
-	uint32_t i, mod;
+	uint32_t i, mod, down;
 	uint64_t time;
 
 	for(i = 0; i < nn; i++){
 		nd = &t->node[i];
-		put32(o, nd->down != 0 && nd->down < nn ? base + nd->down : Pfnolink);
-		put32(o, nd->right != 0 && nd->right < nn ? base + nd->right : Pfnolink);
+		down = downof(t, i, nn);
+		put32(o, down != 0 ? base + down : Pfnolink);
+		put32(o, nd->right != 0 && nd->right < nn ? base + nd->right : Pfnolink);	/* older: always < i */
 		mod = i == 0 ? Pfnomod : modof(ms, nd->pc);
 		put32(o, mod);
 		put32(o, 0);
@@ -266,7 +340,7 @@ putfile(Out *o, const Mods *ms, const Snap *sn)
 	total = 0;
 	for(k = 0; k < sn->n; k++)
 		total += sn->nnode[k];
-	exe = ms->n > 0 ? 0 : Pfnomod;
+	exe = ms->exe;
 	put(o, PFMAGIC, 8);
 	put32(o, Pfversion);
 	put32(o, rt.proftype);
@@ -387,6 +461,8 @@ profdump(void)
 	sn.t = NULL;
 	sn.nnode = NULL;
 	ms.n = 0;
+	ms.exe = Pfnomod;
+	ms.seen = 0;
 	ms.m = malloc(Maxmod * sizeof *ms.m);
 	thrlock();
 	if(ms.m == NULL || snapshot(&sn) < 0){

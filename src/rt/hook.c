@@ -7,6 +7,16 @@
 
 #include "rt.h"
 
+static TLS int making;	/* the thread's tree is being made */
+
+/*
+ * busy is read by a signal handler interrupting this thread: the
+ * compiler must not move the tree's reads and writes past its setting
+ * and clearing (no instruction: the handler runs on this CPU).
+ */
+#define ENTER(t) do{ (t)->busy = 1; __atomic_signal_fence(__ATOMIC_SEQ_CST); }while(0)
+#define LEAVE(t) do{ __atomic_signal_fence(__ATOMIC_SEQ_CST); (t)->busy = 0; }while(0)
+
 static inline NI uint32_t
 hashof(uint32_t parent, uint64_t pc, uint32_t mask)
 {
@@ -38,9 +48,11 @@ child(Thr *t, uint64_t pc)
 	nd->down = 0;
 	nd->parent = t->cur;
 	nd->right = t->node[t->cur].down;
+	/* linked in last: a dump in another thread sees whole nodes (see downof in dump.c) */
+	__atomic_signal_fence(__ATOMIC_RELEASE);
 	t->node[t->cur].down = n;
 	t->hash[i] = n;
-	t->nnode = n + 1;	/* last: a dump in another thread sees whole nodes */
+	__atomic_store_n(&t->nnode, n + 1, __ATOMIC_RELEASE);
 	return n;
 }
 
@@ -59,53 +71,67 @@ pop(Thr *t, uint64_t now)
 }
 
 /*
- * Frames left by a longjmp: a frame whose recorded stack pointer is at
- * or below ours is no longer active. Only when we are on the stack the
- * frames are on (a signal handler on an alternate stack is not).
+ * Frames left by a longjmp: is the top frame no longer active, a call
+ * of fn from site being entered with its hook's frame at sp? A frame
+ * lower on the stack than ours is; one at our level too, unless it is
+ * that of the function our callee is inlined in (compilers keep the
+ * hooks of inlined functions: the callee then shares its host's frame
+ * and return address). Only when we are on the stack the frames are on
+ * (a signal handler on an alternate stack is not). Such frames are
+ * closed at the time of the last hook, the latest we know them alive.
  */
 static inline NI int
-stale(Thr *t, uintptr_t sp)
+stale(Thr *t, uintptr_t sp, uint64_t fn, uint64_t site)
 {
-	return t->depth > 0 && t->over == 0 && t->stack[t->depth - 1].sp <= sp
-		&& sp <= t->stack[0].sp;
+	Frame *f;
+
+	if(t->depth == 0 || t->over != 0 || sp > t->stack[0].sp)
+		return 0;
+	f = &t->stack[t->depth - 1];
+	if(f->sp != sp)
+		return f->sp < sp;
+	return f->site != site || f->fn == fn;
 }
 
 EXPORT void
 __cyg_profile_func_enter(void *fn, void *site)
 {
 	uintptr_t sp;
-	uint64_t now;
 	uint32_t n;
 	Frame *f;
 	Thr *t;
 	int e;
 
-	(void)site;
 	if(!rt.on)
 		return;
 	t = thr;
 	if(t == NULL){
+		/* a signal handler's call while this thread's tree is being made is not recorded */
+		if(making)
+			return;
+		making = 1;
 		e = errno;
 		t = thrget();
 		errno = e;
+		making = 0;
 		if(t == NULL)
 			return;
 	}
 	if(t->busy)
 		return;
-	t->busy = 1;
-	if(t->gen != rt.gen)
+	ENTER(t);
+	if(t->gen != rt.gen){
+		e = errno;
 		thrreset(t);
-	sp = (uintptr_t)__builtin_frame_address(0);
-	if(stale(t, sp)){
-		now = clocknow(t);
-		while(stale(t, sp))
-			pop(t, now);
+		errno = e;
 	}
+	sp = (uintptr_t)__builtin_frame_address(0);
+	while(stale(t, sp, (uint64_t)fn, (uint64_t)site))
+		pop(t, t->tev);
 	if(t->depth >= Maxdepth){
 		t->over++;
 		t->lost++;
-		t->busy = 0;
+		LEAVE(t);
 		return;
 	}
 	if(t->depth > 0 && t->stack[t->depth - 1].node == Lost)
@@ -119,37 +145,79 @@ __cyg_profile_func_enter(void *fn, void *site)
 	f = &t->stack[t->depth++];
 	f->fn = (uint64_t)fn;
 	f->sp = sp;
+	f->site = (uint64_t)site;
 	f->node = n;
 	if(n != Lost)
 		t->cur = n;
-	f->t0 = clocknow(t);
-	t->busy = 0;
+	f->t0 = t->tev = clocknow(t);
+	LEAVE(t);
+}
+
+/* A thread ends: its calls still active end at its last hook. */
+void
+thrunwind(Thr *t)
+{
+	while(t->depth > 0)
+		pop(t, t->tev);
+	t->over = 0;
+}
+
+/*
+ * The frame (its index + 1) of the call of fn that returns, our frame
+ * address being sp; 0 if none. An exit hook called normally runs at or
+ * below the entry hook's level, and frames a longjmp left above the call
+ * are lower still. One the compiler made a tail call (gcc -O2: the hook
+ * returns straight to the caller, to site) runs above it, and above the
+ * frames left too, but not above the caller's.
+ */
+static inline NI uint32_t
+exiting(Thr *t, uint64_t fn, uintptr_t sp, int tail)
+{
+	uint32_t i;
+	Frame *s;
+
+	s = t->stack;
+	i = t->depth;
+	if(i == 0)
+		return 0;
+	if(!tail){
+		for(; i > 0; i--)
+			if(s[i - 1].fn == fn && s[i - 1].sp >= sp)
+				return i;
+	}else{
+		/* the oldest of the frames below our level */
+		for(; i > 1 && s[i - 2].sp < sp; i--)
+			;
+		if(s[i - 1].fn == fn && s[i - 1].sp < sp)
+			return i;
+	}
+	/* stacks switched, or the entry was not seen: the newest call of fn */
+	for(i = t->depth; i > 0 && s[i - 1].fn != fn; i--)
+		;
+	return i;
 }
 
 EXPORT void
 __cyg_profile_func_exit(void *fn, void *site)
 {
+	uintptr_t sp;
 	uint64_t now;
 	uint32_t i;
 	Thr *t;
 
-	(void)site;
 	t = thr;
 	if(t == NULL || t->busy || !rt.on)
 		return;
-	t->busy = 1;
+	ENTER(t);
+	sp = (uintptr_t)__builtin_frame_address(0);
 	now = clocknow(t);
 	if(t->over > 0)
 		t->over--;
-	else if(t->depth > 0 && t->stack[t->depth - 1].fn == (uint64_t)fn)
+	else if((i = exiting(t, (uint64_t)fn, sp, __builtin_return_address(0) == site)) > 0){
+		while(t->depth > i)
+			pop(t, t->tev);
 		pop(t, now);
-	else{
-		/* an exit whose entry was not seen, or frames skipped by longjmp */
-		for(i = t->depth; i > 0 && t->stack[i - 1].fn != (uint64_t)fn; i--)
-			;
-		if(i > 0)
-			while(t->depth >= i)
-				pop(t, now);
 	}
-	t->busy = 0;
+	t->tev = now;
+	LEAVE(t);
 }

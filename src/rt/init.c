@@ -4,10 +4,14 @@
  * profiled unless it calls prof().
  */
 #include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "prof.h"
@@ -58,6 +62,7 @@ static void
 atfork_child(void)
 {
 	rt.on = 0;
+	thrforkchild();
 }
 
 static void
@@ -73,11 +78,15 @@ atexit_dump(void)
 void
 rtstart(int proftype, uint32_t profsize)
 {
+	int pid;
+
 	rt.on = 0;
-	if(proftype != rt.proftype || rt.mech == 0)
+	pid = getpid();
+	/* a forked child has no interval timer of its parent's */
+	if(proftype != rt.proftype || rt.mech == 0 || pid != rt.pid)
 		clockinit(proftype);
 	rt.profsize = profsize;
-	rt.pid = getpid();
+	rt.pid = pid;
 	rt.gen++;
 	rt.on = 1;
 }
@@ -86,7 +95,7 @@ __attribute__((constructor, no_instrument_function)) static void
 rtinit(void)
 {
 	rtstart(typeof_env(), size_env());
-	pthread_atfork(NULL, NULL, atfork_child);
+	pthread_atfork(thrforkprepare, thrforkparent, atfork_child);
 	atexit(atexit_dump);
 }
 
@@ -120,10 +129,73 @@ beforeexec(void)
 	}
 }
 
+/* libc's function, or NULL in a static program (dlsym finds nothing there). */
 static void *
 real(const char *name)
 {
 	return dlsym(RTLD_NEXT, name);
+}
+
+static int
+sysexecve(const char *path, char *const argv[], char *const envp[])
+{
+	return (int)syscall(SYS_execve, path, argv, envp);
+}
+
+/* Try dir/file; 0 to go on with the next directory, -1 to give up. */
+static int
+tryexec(const char *dir, size_t dlen, const char *file, char *const argv[], char *const envp[], int *err)
+{
+	char buf[PATH_MAX];
+	size_t flen;
+
+	flen = strlen(file);
+	if(dlen == 0){
+		dir = ".";
+		dlen = 1;
+	}
+	if(dlen + flen + 2 > sizeof buf)
+		return 0;
+	memcpy(buf, dir, dlen);
+	buf[dlen] = '/';
+	memcpy(buf + dlen + 1, file, flen + 1);
+	sysexecve(buf, argv, envp);
+	if(errno == EACCES)
+		*err = EACCES;
+	else if(errno != ENOENT && errno != ENOTDIR)
+		return -1;
+	return 0;
+}
+
+/*
+ * execvpe without libc's: the search of $PATH, but no retry through
+ * /bin/sh of a file that is not an executable (ENOEXEC).
+ */
+static int
+searchexec(const char *file, char *const argv[], char *const envp[])
+{
+	const char *p, *e;
+	int err;
+
+	if(*file == '\0'){
+		errno = ENOENT;
+		return -1;
+	}
+	if(strchr(file, '/') != NULL)
+		return sysexecve(file, argv, envp);
+	p = getenv("PATH");
+	if(p == NULL)
+		p = "/bin:/usr/bin";
+	err = ENOENT;
+	for(;; p = e + 1){
+		e = strchrnul(p, ':');
+		if(tryexec(p, e - p, file, argv, envp, &err) < 0)
+			return -1;
+		if(*e == '\0')
+			break;
+	}
+	errno = err;
+	return -1;
 }
 
 EXPORT int
@@ -132,7 +204,7 @@ execve(const char *path, char *const argv[], char *const envp[])
 	int (*f)(const char *, char *const[], char *const[]) = real("execve");
 
 	beforeexec();
-	return f(path, argv, envp);
+	return f != NULL ? f(path, argv, envp) : sysexecve(path, argv, envp);
 }
 
 EXPORT int
@@ -141,7 +213,7 @@ execv(const char *path, char *const argv[])
 	int (*f)(const char *, char *const[]) = real("execv");
 
 	beforeexec();
-	return f(path, argv);
+	return f != NULL ? f(path, argv) : sysexecve(path, argv, environ);
 }
 
 EXPORT int
@@ -150,7 +222,7 @@ execvp(const char *file, char *const argv[])
 	int (*f)(const char *, char *const[]) = real("execvp");
 
 	beforeexec();
-	return f(file, argv);
+	return f != NULL ? f(file, argv) : searchexec(file, argv, environ);
 }
 
 EXPORT int
@@ -159,7 +231,7 @@ execvpe(const char *file, char *const argv[], char *const envp[])
 	int (*f)(const char *, char *const[], char *const[]) = real("execvpe");
 
 	beforeexec();
-	return f(file, argv, envp);
+	return f != NULL ? f(file, argv, envp) : searchexec(file, argv, envp);
 }
 
 EXPORT int
@@ -168,6 +240,8 @@ fexecve(int fd, char *const argv[], char *const envp[])
 	int (*f)(int, char *const[], char *const[]) = real("fexecve");
 
 	beforeexec();
+	if(f == NULL)
+		return (int)syscall(SYS_execveat, fd, "", argv, envp, AT_EMPTY_PATH);
 	return f(fd, argv, envp);
 }
 

@@ -42,7 +42,8 @@ struct Frame
 {
 	uint64_t fn;
 	uint64_t t0;
-	uintptr_t sp;		/* the hook's stack pointer at entry: finds longjmp'd frames */
+	uintptr_t sp;		/* the entry hook's frame address: finds longjmp'd frames */
+	uint64_t site;		/* the call's return address (an inlined callee's is its host's) */
 	uint32_t node;		/* or Lost */
 };
 
@@ -59,12 +60,12 @@ struct Thr
 	uint32_t over;		/* calls deeper than Maxdepth still active */
 	uint32_t cur;		/* the node of the top frame, 0 at the root */
 	int busy;		/* inside a hook: a signal handler's calls are ignored */
+	uint64_t tev;		/* the time of the last hook: frames a longjmp left end then */
 	uint64_t lost;
-	uint32_t tid;
+	uint32_t tid;		/* the first thread to use the tree */
 	int gen;		/* profiling generation this tree belongs to */
 	/* Mtaskclock state */
 	volatile void *pg;	/* the perf task-clock page; its lock counts reschedules */
-	int pfd;
 	uint32_t seq;
 	uint64_t basens, basetsc;
 	uint64_t last;		/* the last time read: times never go back */
@@ -72,6 +73,7 @@ struct Thr
 	/* Mticks state */
 	volatile uint64_t ticks;
 	Thr *next;		/* all threads' trees, for the dump */
+	Thr *spare;		/* the next tree of an ended thread */
 };
 
 /* Process-wide state. */
@@ -141,12 +143,18 @@ clocknow(Thr *t)
 	return clockslow(t);
 }
 
+/* hook.c */
+RT void thrunwind(Thr *t);
+
 /* tree.c */
 RT Thr *thrget(void);
 RT void thrreset(Thr *t);
 RT Thr *thrlist(void);
 RT void thrlock(void);
 RT void thrunlock(void);
+RT void thrforkprepare(void);
+RT void thrforkparent(void);
+RT void thrforkchild(void);
 
 /* dump.c */
 RT int profdump(void);

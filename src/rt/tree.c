@@ -1,7 +1,10 @@
 /*
  * Per-thread call trees: allocation on a thread's first call, and the
  * registry of every thread's tree for the dump. Memory comes from mmap,
- * so a hook never enters malloc.
+ * so a hook never enters malloc. The tree of a thread that ended goes on
+ * with the next new thread (prof merges the threads' trees anyway): the
+ * memory is that of the most threads alive at once, not of every thread
+ * there ever was.
  */
 #include <pthread.h>
 #include <sys/mman.h>
@@ -11,7 +14,9 @@
 #include "rt.h"
 
 TLS Thr *thr;
+static TLS int ended;	/* the thread's tree has gone to spare */
 static Thr *threads;
+static Thr *spare;	/* trees of threads that ended */
 static pthread_mutex_t threadslock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_key_t endkey;
 static pthread_once_t endonce = PTHREAD_ONCE_INIT;
@@ -53,14 +58,25 @@ hashsize(uint32_t cap)
 	return n;
 }
 
-/* A thread ends: its tree stays for the dump, its clock goes. */
+/*
+ * A thread ends: its active calls end, its clock goes, and its tree
+ * stays for the dump and for a new thread. Calls the thread still
+ * makes (in other destructors) are not recorded.
+ */
 static void
 thrend(void *v)
 {
 	Thr *t;
 
 	t = v;
+	ended = 1;
+	thr = NULL;
+	thrunwind(t);
 	clockthreadend(t);
+	thrlock();
+	t->spare = spare;
+	spare = t;
+	thrunlock();
 }
 
 static void
@@ -103,17 +119,48 @@ thrbuffers(Thr *t)
 	return 0;
 }
 
-/* Start thread t over for a new generation (prof()). */
+/*
+ * Start thread t over for a new generation (prof()). Its clock too if
+ * it has none: after a fork, or when the new mechanism needs one.
+ */
 void
 thrreset(Thr *t)
 {
 	if(thrbuffers(t) < 0)
 		t->cap = 0;
+	if(t->pg == NULL)
+		clockthread(t);
 }
 
-/* The calling thread's tree, made on its first call; NULL if out of memory. */
-Thr *
-thrget(void)
+/*
+ * fork: the child gets the list's lock free (another thread may hold
+ * it), and no perf pages: they are not mapped in a child.
+ */
+void
+thrforkprepare(void)
+{
+	thrlock();
+}
+
+void
+thrforkparent(void)
+{
+	thrunlock();
+}
+
+void
+thrforkchild(void)
+{
+	Thr *t;
+
+	for(t = threads; t != NULL; t = t->next)
+		t->pg = NULL;
+	thrunlock();
+}
+
+/* A new tree, registered for the dump; NULL if out of memory. */
+static Thr *
+thrnew(void)
 {
 	Thr *t;
 
@@ -128,13 +175,34 @@ thrget(void)
 		return NULL;
 	}
 	t->tid = (uint32_t)syscall(SYS_gettid);
-	clockthread(t);
-	pthread_once(&endonce, makekey);
-	pthread_setspecific(endkey, t);
 	thrlock();
 	t->next = threads;
 	threads = t;
 	thrunlock();
+	return t;
+}
+
+/*
+ * The calling thread's tree, at its first call: a spare one, or a new
+ * one; NULL if out of memory or the thread is ending.
+ */
+Thr *
+thrget(void)
+{
+	Thr *t;
+
+	if(ended)
+		return NULL;
+	thrlock();
+	t = spare;
+	if(t != NULL)
+		spare = t->spare;
+	thrunlock();
+	if(t == NULL && (t = thrnew()) == NULL)
+		return NULL;
+	clockthread(t);
+	pthread_once(&endonce, makekey);
+	pthread_setspecific(endkey, t);
 	thr = t;
 	return t;
 }

@@ -1,0 +1,45 @@
+# dlopen of an instrumented shared object of our own (tests/progs/plug.c,
+# opened by tests/progs/host.c): its functions are named in prof's output,
+# through the module table and the object's load bias. With the static
+# runtime (-rdynamic, so the object's hook calls bind to it) and with the
+# shared one. An object dlclosed before the profile is written is not in
+# the module table (prof(1) says so): its calls keep their counts and
+# show as #addresses.
+. "$TOP/tests/lib.sh"
+
+${CC:-cc} -O0 -shared -fPIC -finstrument-functions -o plug.so "$TOP/tests/progs/plug.c" || fail "cc plug.so"
+rtcc host "$TOP/tests/progs/host.c" -rdynamic
+${CC:-cc} -O0 -finstrument-functions -o hostso "$TOP/tests/progs/host.c" \
+	-L"$B" -Wl,-rpath,"$B" -lprof -ldl || fail "cc hostso"
+printf 'local 1\nmain 1\nplugfn 2\nplughelper 10\n' > want.flat
+tree > want.d <<'E'
+0 main 1
+1 plugfn 2
+2 plughelper 10
+1 local 1
+E
+for h in host hostso; do
+	rm -f prof.*
+	./$h "$(pwd)/plug.so" > out || fail "$h: exit $?"
+	[ "$(cat out)" = 10 ] || fail "$h: output $(cat out)"
+	p=$(profile)
+	calls $h "$p" > got.flat
+	same "$h: calls" want.flat got.flat
+	graph $h "$p" > got.d
+	same "$h: prof -d" want.d got.d
+done
+
+rm -f prof.*
+./host "$(pwd)/plug.so" close > out || fail "dlclose: exit $?"
+p=$(profile)
+calls host "$p" > got.flat
+printf 'local 1\nmain 1\n' > want.flat
+same "dlclose: calls" want.flat got.flat
+graph host "$p" | sed 's/#[0-9a-f]*:/#ADDR:/' > got.d
+tree > want.d <<'E'
+0 main 1
+1 #ADDR 2
+2 #ADDR 10
+1 local 1
+E
+same "dlclose: prof -d" want.d got.d

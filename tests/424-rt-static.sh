@@ -1,0 +1,30 @@
+# A fully static program (cc -static) with the static runtime: profiled
+# as usual, and its exec*() calls work (libc's exec functions cannot be
+# found with dlsym there, so the runtime makes the system call itself and
+# searches $PATH for execvp, execvpe and execlp): prof.<pid> written
+# before the exec (tests/progs/exec.c), and a failed exec goes on.
+. "$TOP/tests/lib.sh"
+
+rtcc exec "$TOP/tests/progs/exec.c" -static 2> cc.err || skip "cannot link a static program: $(tail -n 1 cc.err)"
+readelf -l exec | grep -q INTERP && skip "-static made a dynamic program"
+printf 'doexec 1\nmain 1\nwork 3\n' > want.flat
+for how in execv execve execvp execvpe execl execle execlp fexecve; do
+	rm -f prof.*
+	./exec $how > out || fail "$how: exit $? (want /bin/true's 0)"
+	[ "$(wc -l < out)" -eq 1 ] || fail "$how: output $(cat out)"
+	pid=$(cat out)
+	[ -f prof.$pid ] || fail "$how: no prof.$pid; have $(ls)"
+	calls exec prof.$pid > got.flat
+	same "$how: calls" want.flat got.flat
+done
+# execvp's search: a directory without the file, an unreadable path, then the file
+rm -f prof.*
+PATH=/nonexistent:/etc/passwd:/bin:/usr/bin ./exec execvp > out || fail "execvp, PATH search: exit $?"
+[ -f prof.$(cat out) ] || fail "execvp, PATH search: no prof.$(cat out)"
+rm -f prof.*
+PATH=/nonexistent ./exec execvp > out
+[ $? -eq 5 ] || fail "execvp, not found: exit status, want 5"
+[ "$(sed -n 2p out)" = "exec failed" ] || fail "execvp, not found: output $(cat out)"
+printf 'after 1\ndoexec 1\nmain 1\nwork 3\n' > want.flat
+calls exec "$(profile)" > got.flat
+same "failed exec: calls at exit" want.flat got.flat
