@@ -41,7 +41,8 @@ enum
 	Mmonotonic,	/* CLOCK_MONOTONIC: elapsed time */
 	Mthreadcpu,	/* CLOCK_THREAD_CPUTIME_ID at every hook: user+kernel */
 	Mtaskclock,	/* cycle counter resynced with thread CPU time at each reschedule: user+kernel */
-	Mticks,		/* 1 ms ticks of process user time (ITIMER_VIRTUAL), charged to the thread running */
+	Mticks,		/* ticks of process user time (ITIMER_VIRTUAL), charged to the thread running */
+	Mrdpmc,		/* user-mode cycles of a per-thread hardware counter read with rdpmc: user time */
 };
 
 typedef struct Pfhdr Pfhdr;

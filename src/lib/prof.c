@@ -58,6 +58,10 @@ profcaveat(const Prof *p)
 		if(p->proftype != Pfsample)
 			return "times are 1 ms ticks of user time";
 		break;
+	case Mrdpmc:
+		if(p->proftype != Pfuser)
+			return "times are user-mode cycles";
+		break;
 	case Mtsc:
 	case Mmonotonic:
 		if(p->proftype != Pfelapsed)

@@ -126,6 +126,86 @@ taskclock(void)
 	return (int)syscall(SYS_perf_event_open, &a, 0, -1, -1, PERF_FLAG_FD_CLOEXEC);
 }
 
+/* A per-thread hardware counter of user-mode cycles, or -1 (none: a VM, say). */
+static int
+usercycles(void)
+{
+	struct perf_event_attr a;
+
+	memset(&a, 0, sizeof a);
+	a.size = sizeof a;
+	a.type = PERF_TYPE_HARDWARE;
+	a.config = PERF_COUNT_HW_CPU_CYCLES;
+	a.exclude_kernel = 1;
+	a.exclude_hv = 1;
+	return (int)syscall(SYS_perf_event_open, &a, 0, -1, -1, PERF_FLAG_FD_CLOEXEC);
+}
+
+/* The counter's page for fd if user space may read it with rdpmc, else NULL. */
+static volatile struct perf_event_mmap_page *
+pmcpage(int fd)
+{
+	volatile struct perf_event_mmap_page *pg;
+	void *v;
+
+	v = mmap(NULL, sysconf(_SC_PAGESIZE), PROT_READ, MAP_SHARED, fd, 0);
+	close(fd);
+	if(v == MAP_FAILED)
+		return NULL;
+	pg = v;
+	if(!pg->cap_user_rdpmc || pg->index == 0){
+		munmap(v, sysconf(_SC_PAGESIZE));
+		return NULL;
+	}
+	return pg;
+}
+
+/* Can this process read user-mode cycles in user space? */
+static int
+haverdpmc(void)
+{
+	volatile struct perf_event_mmap_page *pg;
+	int fd;
+
+	fd = usercycles();
+	if(fd < 0)
+		return 0;
+	pg = pmcpage(fd);
+	if(pg == NULL)
+		return 0;
+	munmap((void *)pg, sysconf(_SC_PAGESIZE));
+	return 1;
+}
+
+/*
+ * User-mode cycles of thread t so far, in ns at the cycle counter's rate
+ * (the kernel's recipe for reading a counter from its page: retry while
+ * the lock moves; index 0 means the counter is off the PMU just now).
+ */
+static uint64_t
+pmcread(Thr *t)
+{
+	volatile struct perf_event_mmap_page *pg;
+	uint32_t seq, idx;
+	int64_t c;
+	int w;
+
+	pg = t->pg;
+	do{
+		seq = pg->lock;
+		__asm__ volatile("" ::: "memory");
+		idx = pg->index;
+		c = pg->offset;
+		w = pg->pmc_width;
+		if(idx != 0 && w > 0 && w <= 64){
+			int64_t v = (int64_t)__rdpmc(idx - 1);
+			c += (int64_t)((uint64_t)v << (64 - w)) >> (64 - w);
+		}
+		__asm__ volatile("" ::: "memory");
+	}while(pg->lock != seq);
+	return (uint64_t)((double)c * rt.tscns);
+}
+
 /* Choose the mechanism for proftype. */
 void
 clockinit(int proftype)
@@ -144,7 +224,15 @@ clockinit(int proftype)
 	case Pfsample:
 		rt.mech = startticks() == 0 ? Mticks : Mthreadcpu;
 		break;
-	default:	/* Pfuser, Pfkernel: no user-only cycle counter is used */
+	case Pfuser:
+		if(tsc && haverdpmc()){
+			rt.mech = Mrdpmc;
+			break;
+		}
+		/* no user-mode counter: user+kernel time, as kernel */
+		rt.mech = tsc ? Mtaskclock : Mthreadcpu;
+		break;
+	default:
 		rt.mech = tsc ? Mtaskclock : Mthreadcpu;
 		break;
 	}
@@ -163,6 +251,11 @@ clockthread(Thr *t)
 	int fd;
 
 	clockthreadend(t);
+	if(rt.mech == Mrdpmc){
+		fd = usercycles();
+		t->pg = fd < 0 ? NULL : pmcpage(fd);
+		return t->pg != NULL ? 0 : -1;
+	}
 	if(rt.mech != Mtaskclock)
 		return 0;
 	fd = taskclock();
@@ -196,6 +289,13 @@ clockslow(Thr *t)
 	switch(rt.mech){
 	case Mmonotonic:
 		return monons();
+	case Mrdpmc:
+		if(t->pg == NULL)
+			break;
+		ns = pmcread(t);
+		if(ns < t->last)
+			ns = t->last;
+		return t->last = ns;
 	case Mtaskclock:
 		if(t->pg == NULL)
 			break;
