@@ -257,4 +257,204 @@ int printtprof(FILE *out, const Ticks *t, uint64_t base, const Tickrow *r, size_
 int printkprof(FILE *out, const Ticks *t, uint64_t ktzero, uint64_t firstsym, unsigned pgsize,
 	const Tickrow *r, size_t n);
 
+/* sample.c: tprof's live sampling (with elfload.c, procs.c, tally.c, ptsample.c, outside.c) */
+
+/* elfload.c: where an ELF file's pieces go in memory */
+
+typedef struct Elfseg Elfseg;
+typedef struct Elfload Elfload;
+
+struct Elfseg
+{
+	uint64_t vaddr;		/* link-time address of file offset off */
+	uint64_t off;
+	uint64_t filesz;
+};
+
+enum { Maxseg = 32 };	/* PT_LOAD headers kept; real files have a handful */
+
+struct Elfload
+{
+	Elfseg seg[Maxseg];	/* the PT_LOAD segments */
+	size_t nseg;
+	unsigned char buildid[64];	/* GNU build-id, if idlen > 0 */
+	size_t idlen;
+};
+
+/* The loadable segments and build-id of an ELF file. 0, or -1. */
+int elfload(const char *file, Elfload *l);
+/* The link-time address of file offset off, or UINT64_MAX if no segment holds it. */
+uint64_t elfaddr(const Elfload *l, uint64_t off);
+
+/* procs.c: processes, their executables and mappings, through /proc */
+
+typedef struct Text Text;
+typedef struct Map Map;
+
+/* An executable file, as the processes running it see it. */
+struct Text
+{
+	uint64_t dev, ino;	/* stat of /proc/pid/exe */
+	uint64_t mdev, mino;	/* the same file in /proc/pid/maps (differs on overlayfs) */
+	char *path;		/* readlink of /proc/pid/exe (malloc'd) */
+};
+
+/* An executable mapping of a process. */
+struct Map
+{
+	uint64_t start, end;
+	uint64_t off;		/* file offset of start */
+	uint64_t dev, ino;	/* 0 for anonymous memory */
+	char *path;		/* file, or "[vdso]" and the like; malloc'd */
+};
+
+/*
+ * The executable pid runs, into x. -1 with "pid N: no such process",
+ * "pid N: exited", or "pid N: owned by uid U, not you (U2)".
+ */
+int textof(int pid, Text *x);
+void textfree(Text *x);
+/* The processes (not zombies, not the caller) running x, sorted: *pids malloc'd. 0 or -1. */
+int textprocs(const Text *x, int **pids, size_t *n);
+/* The thread ids of process pid: *tids malloc'd. 0, or -1 if it is gone. */
+int proctasks(int pid, int **tids, size_t *n);
+/* The executable mappings of pid, sorted by address. 0 or -1. */
+int readmaps(int pid, Map **maps, size_t *n);
+void freemaps(Map *m, size_t n);
+/*
+ * Run argv[0] (searched in $PATH) with argv in a child attached with
+ * PTRACE_SEIZE (tracing clone, fork, vfork and exec, as ptsample needs),
+ * stopped at its exec: the first instruction of the command is yet to
+ * run. The child's pid, or -1 ("command: reason" if exec failed).
+ */
+int launch(char **argv);
+
+/* tally.c: samples counted into Plan 9's layout, and the pcs outside the text */
+
+typedef struct Tally Tally;
+typedef struct Outpc Outpc;
+
+/* Samples at one place outside the text. */
+struct Outpc
+{
+	uint32_t mod;		/* module: see tallymodule */
+	uint64_t addr;		/* a file offset (Mfile), else the pc */
+	uint64_t ticks;
+};
+
+enum { Mkernel, Mfile, Mnamed };	/* module kinds: [kernel], an ELF file, [vdso] [anon] [unknown] */
+
+/*
+ * Counts for the text x whose symbols are t (from exe, whose segments
+ * place them): Ticks of 8-byte buckets from base (the first symbol's
+ * address rounded down to pagesize) to the end of the last page of text.
+ * NULL on error.
+ */
+Tally *tallynew(const Text *x, const char *exe, const Symtab *t, unsigned pagesize);
+void tallyfree(Tally *ta);
+/* Process pid's executable mappings are those of /proc now (read again). 0 or -1. */
+int tallyreadmaps(Tally *ta, int pid);
+/* pid maps m (a file if dev or ino, else named by path). */
+void tallymap(Tally *ta, int pid, const Map *m);
+/* Process child was forked by parent: same mappings. */
+void tallyfork(Tally *ta, int child, int parent);
+/* pid called exec: its mappings are to come. */
+void tallyexec(Tally *ta, int pid);
+/* pid exited. */
+void tallyexit(Tally *ta, int pid);
+/* Does pid run the text (map it)? Unknown processes are read from /proc. */
+int tallyruns(Tally *ta, int pid);
+/*
+ * n samples of process pid at pc, in the kernel if kernel. Samples of
+ * processes that do not run the text are not counted. Returns whether
+ * they were.
+ */
+int tallysample(Tally *ta, int pid, uint64_t pc, int kernel, uint64_t n);
+/* The counts so far (owned by ta); Plan 9's base address in *base. */
+const Ticks *tallyticks(const Tally *ta, uint64_t *base);
+/* The places outside the text, *pcs malloc'd. 0 or -1. */
+int tallyoutside(const Tally *ta, Outpc **pcs, size_t *n);
+/* Module mod: its kind, its path or name; *isexe if it is the text's file. */
+const char *tallymodule(const Tally *ta, uint32_t mod, int *kind, int *isexe);
+/* The segments of the text's file. */
+const Elfload *tallyexeload(const Tally *ta);
+
+/* outside.c: tprof -a, the samples outside the text by module and symbol */
+
+typedef struct Outrow Outrow;
+typedef struct Outside Outside;
+
+struct Outrow
+{
+	const char *sym;	/* "?" where no symbol is known */
+	const char *module;
+	uint64_t ticks;
+};
+
+/* Rows and the symbol tables their names live in. */
+struct Outside
+{
+	Outrow *row;
+	size_t nrow;
+	Symtab **tab;		/* private */
+	size_t ntab;
+	char **warn;		/* modules whose symbols could not be read: "file: reason" */
+	size_t nwarn;
+};
+
+/*
+ * The samples outside ta's text summed by module and symbol, sorted by
+ * decreasing ticks; exe is the text's symbol table (not freed). NULL on
+ * error (no memory).
+ */
+Outside *outsidesums(const Tally *ta, const Symtab *exe);
+void outsidefree(Outside *o);
+/* "outside text: N", the header and the rows, percentages of the total. */
+void printoutside(FILE *out, const Ticks *t, const Outside *o);
+
+/* sample.c, ptsample.c: the samplers */
+
+#include <signal.h>
+
+typedef struct Sampling Sampling;
+
+/*
+ * What to sample and what happened. A sampler counts into tally the
+ * samples of every thread of pids, of child, and of every process that
+ * runs text, including threads and processes that appear later, until
+ * none is left, *stop is set, or the clock passes deadline.
+ */
+struct Sampling
+{
+	Tally *tally;
+	const Text *text;
+	int *pids;		/* processes running text at the start */
+	size_t npids;
+	int child;		/* from launch, or 0 */
+	int childstatus;	/* its wait status, once childdone */
+	int childdone;
+	uint64_t period;	/* ns of CPU time per sample */
+	int64_t deadline;	/* CLOCK_MONOTONIC ns, or 0 */
+	volatile sig_atomic_t *stop;
+	/* results */
+	int allgone;		/* stopped because every process had exited */
+	uint64_t nsample;	/* samples counted */
+	uint64_t lost;		/* samples the kernel could not deliver */
+	int nokernel;		/* kernel samples were refused (perf_event_paranoid) */
+	int throttled;
+};
+
+enum { Srefused = -2 };
+
+/*
+ * Sample with perf_event_open (cpu-clock). 0; -1 on error; Srefused if
+ * perf events are refused, with the cause and its fix in errstr (then
+ * nothing was done: child is still stopped at its exec).
+ */
+int perfsample(Sampling *s);
+/* Sample with ptrace: interrupt the threads that ran a period, read their pc. 0 or -1. */
+int ptsample(Sampling *s);
+/* The CLOCK_MONOTONIC time in ns. */
+int64_t nsnow(void);
+
 #endif
