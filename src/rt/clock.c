@@ -251,6 +251,7 @@ clockthread(Thr *t)
 	int fd;
 
 	clockthreadend(t);
+	t->tev = 0;	/* a new thread's clock (or a forked child's) starts again */
 	if(rt.mech == Mrdpmc){
 		fd = usercycles();
 		t->pg = fd < 0 ? NULL : pmcpage(fd);
@@ -278,13 +279,44 @@ clockthreadend(Thr *t)
 	t->pg = NULL;
 }
 
+/* v, or the time of the thread's last hook if later: times never go back. */
+static uint64_t
+notback(Thr *t, uint64_t v)
+{
+	return v < t->tev ? t->tev : v;
+}
+
+/*
+ * Mtaskclock's resync after the thread was descheduled: its CPU time
+ * from the kernel, in cycles, and the offset that carries it on.
+ */
+static uint64_t
+resync(Thr *t)
+{
+	uint64_t ns, tsc, v;
+	uint32_t seq;
+	int e;
+
+	e = errno;
+	do{
+		seq = PGLOCK(t->pg);
+		__asm__ volatile("" ::: "memory");
+		ns = nsof(CLOCK_THREAD_CPUTIME_ID);
+		tsc = __rdtsc();
+		__asm__ volatile("" ::: "memory");
+	}while(PGLOCK(t->pg) != seq);
+	errno = e;
+	v = notback(t, (uint64_t)((double)ns / rt.tscns));
+	t->seq = seq;
+	t->off = tsc - v;
+	return v;
+}
+
 /* The clocks read through a system call; and Mtaskclock's resync. */
 uint64_t
 clockslow(Thr *t)
 {
-	uint64_t ns, tsc;
-	uint32_t seq;
-	int e;
+	uint64_t ns;
 
 	switch(rt.mech){
 	case Mmonotonic:
@@ -292,32 +324,15 @@ clockslow(Thr *t)
 	case Mrdpmc:
 		if(t->pg == NULL)
 			break;
-		ns = pmcread(t);
-		if(ns < t->last)
-			ns = t->last;
-		return t->last = ns;
+		return notback(t, pmcread(t));
 	case Mtaskclock:
-		if(t->pg == NULL)
-			break;
-		e = errno;
-		do{
-			seq = PGLOCK(t->pg);
-			__asm__ volatile("" ::: "memory");
-			ns = nsof(CLOCK_THREAD_CPUTIME_ID);
-			tsc = __rdtsc();
-			__asm__ volatile("" ::: "memory");
-		}while(PGLOCK(t->pg) != seq);
-		errno = e;
-		t->seq = seq;
-		t->basens = ns > t->last ? ns : t->last;
-		t->basetsc = tsc;
-		t->tscns = tscratio();
-		return t->last = t->basens;
+		if(t->pg != NULL)
+			return resync(t);
+		/* no page for this thread: the same time through a system call, in cycles */
+		return notback(t, (uint64_t)((double)nsof(CLOCK_THREAD_CPUTIME_ID) / rt.tscns));
 	}
 	ns = nsof(CLOCK_THREAD_CPUTIME_ID);
-	if(ns < t->last)
-		ns = t->last;
-	return t->last = ns;
+	return notback(t, ns);
 }
 
 /* Nanoseconds per clock unit, as of now (Mtsc: measured over the run). */
@@ -329,6 +344,8 @@ clockunitns(void)
 		return tscratio();
 	case Mticks:
 		return rt.tickns;
+	case Mtaskclock:
+		return rt.tscns;	/* the ratio resync converts with */
 	}
 	return 1;
 }

@@ -26,18 +26,13 @@ hashof(uint32_t parent, uint64_t pc, uint32_t mask)
 	return (uint32_t)(h >> 32) & mask;
 }
 
-/* The child of t->cur for pc, made if new; Lost if the buffer is full. */
-static inline NI uint32_t
-child(Thr *t, uint64_t pc)
+/* A new child of t->cur for pc in hash slot i; Lost if the buffer is full. */
+static __attribute__((noinline)) NI uint32_t
+newchild(Thr *t, uint64_t pc, uint32_t i)
 {
-	uint32_t i, n;
+	uint32_t n;
 	Node *nd;
 
-	if(t->cap == 0)
-		return Lost;
-	for(i = hashof(t->cur, pc, t->hmask); (n = t->hash[i]) != 0; i = (i + 1) & t->hmask)
-		if(t->node[n].pc == pc && t->node[n].parent == t->cur)
-			return n;
 	if(t->nnode >= t->cap)
 		return Lost;
 	n = t->nnode;
@@ -54,6 +49,20 @@ child(Thr *t, uint64_t pc)
 	t->hash[i] = n;
 	__atomic_store_n(&t->nnode, n + 1, __ATOMIC_RELEASE);
 	return n;
+}
+
+/* The child of t->cur for pc, made if new; Lost if the buffer is full. */
+static inline NI uint32_t
+child(Thr *t, uint64_t pc)
+{
+	uint32_t i, n;
+
+	if(t->cap == 0)
+		return Lost;
+	for(i = hashof(t->cur, pc, t->hmask); (n = t->hash[i]) != 0; i = (i + 1) & t->hmask)
+		if(t->node[n].pc == pc && t->node[n].parent == t->cur)
+			return n;
+	return newchild(t, pc, i);
 }
 
 /* Pop the top frame at time now, charging its node. */
@@ -93,41 +102,66 @@ stale(Thr *t, uintptr_t sp, uint64_t fn, uint64_t site)
 	return f->site != site || f->fn == fn;
 }
 
+/* Close the frames a longjmp left (out of line: the common call is deeper than the top frame). */
+static __attribute__((noinline)) NI void
+unwind(Thr *t, uintptr_t sp, uint64_t fn, uint64_t site)
+{
+	while(stale(t, sp, fn, site))
+		pop(t, t->tev);
+}
+
+/* The calling thread's first call: its tree, or NULL. */
+static __attribute__((noinline)) NI Thr *
+firstcall(void)
+{
+	Thr *t;
+	int e;
+
+	/* a signal handler's call while this thread's tree is being made is not recorded */
+	if(making)
+		return NULL;
+	making = 1;
+	e = errno;
+	t = thrget();
+	errno = e;
+	making = 0;
+	return t;
+}
+
+/* prof() began a new profile since the thread's last call. */
+static __attribute__((noinline)) NI void
+newgen(Thr *t)
+{
+	int e;
+
+	e = errno;
+	thrreset(t);
+	errno = e;
+}
+
 EXPORT void
 __cyg_profile_func_enter(void *fn, void *site)
 {
 	uintptr_t sp;
+	uint64_t now;
 	uint32_t n;
 	Frame *f;
 	Thr *t;
-	int e;
 
 	if(!rt.on)
 		return;
 	t = thr;
-	if(t == NULL){
-		/* a signal handler's call while this thread's tree is being made is not recorded */
-		if(making)
-			return;
-		making = 1;
-		e = errno;
-		t = thrget();
-		errno = e;
-		making = 0;
-		if(t == NULL)
-			return;
-	}
+	if(t == NULL && (t = firstcall()) == NULL)
+		return;
 	if(t->busy)
 		return;
 	ENTER(t);
-	if(t->gen != rt.gen){
-		e = errno;
-		thrreset(t);
-		errno = e;
-	}
+	if(t->gen != rt.gen)
+		newgen(t);
+	now = clocknow(t);
 	sp = (uintptr_t)__builtin_frame_address(0);
-	while(stale(t, sp, (uint64_t)fn, (uint64_t)site))
-		pop(t, t->tev);
+	if(t->depth > 0 && sp >= t->stack[t->depth - 1].sp)
+		unwind(t, sp, (uint64_t)fn, (uint64_t)site);
 	if(t->depth >= Maxdepth){
 		t->over++;
 		t->lost++;
@@ -140,16 +174,16 @@ __cyg_profile_func_enter(void *fn, void *site)
 		n = child(t, (uint64_t)fn);
 	if(n == Lost)
 		t->lost++;
-	else
+	else{
 		t->node[n].count++;
+		t->cur = n;
+	}
 	f = &t->stack[t->depth++];
 	f->fn = (uint64_t)fn;
 	f->sp = sp;
 	f->site = (uint64_t)site;
 	f->node = n;
-	if(n != Lost)
-		t->cur = n;
-	f->t0 = t->tev = clocknow(t);
+	f->t0 = t->tev = now;
 	LEAVE(t);
 }
 
@@ -170,7 +204,7 @@ thrunwind(Thr *t)
  * returns straight to the caller, to site) runs above it, and above the
  * frames left too, but not above the caller's.
  */
-static inline NI uint32_t
+static __attribute__((noinline)) NI uint32_t
 exiting(Thr *t, uint64_t fn, uintptr_t sp, int tail)
 {
 	uint32_t i;
@@ -204,16 +238,21 @@ __cyg_profile_func_exit(void *fn, void *site)
 	uint64_t now;
 	uint32_t i;
 	Thr *t;
+	int tail;
 
 	t = thr;
 	if(t == NULL || t->busy || !rt.on)
 		return;
 	ENTER(t);
-	sp = (uintptr_t)__builtin_frame_address(0);
 	now = clocknow(t);
+	sp = (uintptr_t)__builtin_frame_address(0);
+	tail = __builtin_return_address(0) == site;
 	if(t->over > 0)
 		t->over--;
-	else if((i = exiting(t, (uint64_t)fn, sp, __builtin_return_address(0) == site)) > 0){
+	else if(!tail && t->depth > 0 && t->stack[t->depth - 1].fn == (uint64_t)fn
+	&& t->stack[t->depth - 1].sp >= sp)
+		pop(t, now);	/* the common case: the top frame returns */
+	else if((i = exiting(t, (uint64_t)fn, sp, tail)) > 0){
 		while(t->depth > i)
 			pop(t, t->tev);
 		pop(t, now);

@@ -67,9 +67,7 @@ struct Thr
 	/* Mtaskclock state */
 	volatile void *pg;	/* the perf task-clock page; its lock counts reschedules */
 	uint32_t seq;
-	uint64_t basens, basetsc;
-	uint64_t last;		/* the last time read: times never go back */
-	double tscns;
+	uint64_t off;		/* CPU time in cycles = cycle counter - off while seq holds */
 	/* Mticks state */
 	volatile uint64_t ticks;
 	Thr *next;		/* all threads' trees, for the dump */
@@ -113,12 +111,13 @@ RT uint64_t monons(void);
 /*
  * The current time of thread t in the mechanism's units. Mtaskclock:
  * while the task-clock page's lock is unchanged the thread has not been
- * descheduled, so its CPU time advances with the cycle counter.
+ * descheduled, so its CPU time (kept in cycles) advances with the cycle
+ * counter; clockslow resyncs it with the kernel's count.
  */
 static inline __attribute__((always_inline, no_instrument_function)) uint64_t
 clocknow(Thr *t)
 {
-	uint64_t tsc, v;
+	uint64_t tsc;
 	uint32_t seq;
 
 	switch(rt.mech){
@@ -135,10 +134,7 @@ clocknow(Thr *t)
 		__asm__ volatile("" ::: "memory");
 		if(seq != t->seq || PGLOCK(t->pg) != seq)
 			break;
-		v = t->basens + (uint64_t)((double)(tsc - t->basetsc) * t->tscns);
-		if(v < t->last)
-			v = t->last;
-		return t->last = v;
+		return tsc - t->off;
 	}
 	return clockslow(t);
 }
