@@ -19,15 +19,6 @@
 
 #include "proftools.h"
 
-static uint64_t
-nsnow(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
 /* xorshift64*: a fixed pseudo-random sequence, the same every run */
 static uint64_t
 rnd(uint64_t *s)
