@@ -335,6 +335,39 @@ clockslow(Thr *t)
 	return notback(t, ns);
 }
 
+/*
+ * The current time of another thread t, for its calls still active at a
+ * dump: its CPU clock read through its thread id where the mechanism
+ * counts CPU time (Linux's clock id of a thread: ~tid << 3 | per-thread
+ * | sched), the time of its last hook where nothing better can be read.
+ */
+uint64_t
+clockother(Thr *t)
+{
+	struct timespec ts;
+	clockid_t id;
+	uint64_t ns;
+
+	switch(rt.mech){
+	case Mtsc:
+		return __rdtsc();
+	case Mmonotonic:
+		return monons();
+	case Mticks:
+		return t->ticks;
+	case Mtaskclock:
+	case Mthreadcpu:
+		id = (clockid_t)(~t->runner << 3 | 4 | 2);
+		if(t->runner == 0 || clock_gettime(id, &ts) < 0)
+			break;
+		ns = (uint64_t)ts.tv_sec * 1000000000u + ts.tv_nsec;
+		if(rt.mech == Mtaskclock)
+			ns = (uint64_t)((double)ns / rt.tscns);
+		return notback(t, ns);
+	}
+	return t->tev;
+}
+
 /* Nanoseconds per clock unit, as of now (Mtsc: measured over the run). */
 double
 clockunitns(void)

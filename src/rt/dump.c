@@ -122,12 +122,29 @@ buildid(Mod *m, const struct dl_phdr_info *info)
 	}
 }
 
+/* A call still active in another thread at the dump: its node's time so far. */
+typedef struct Act Act;
+struct Act
+{
+	uint32_t node;
+	uint64_t time;
+};
+
+/* The active calls of one thread, sorted by node. */
+typedef struct Acts Acts;
+struct Acts
+{
+	Act *a;		/* malloc'd; NULL if none */
+	uint32_t n;
+};
+
 /* The trees to write. */
 typedef struct Snap Snap;
 struct Snap
 {
 	Thr **t;
 	uint32_t *nnode;
+	Acts *act;
 	uint32_t n;
 	uint64_t lost;
 };
@@ -292,20 +309,44 @@ downof(const Thr *t, uint32_t i, uint32_t nn)
 	return c;
 }
 
+/* The time of node i's calls still active in another thread. */
 static uint64_t
-roottime(const Thr *t, uint32_t nn)
+activetime(const Acts *as, uint32_t i)
+{
+	uint32_t lo, hi, m;
+
+	lo = 0;
+	hi = as->n;
+	while(lo < hi){
+		m = lo + (hi - lo) / 2;
+		if(as->a[m].node < i)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return lo < as->n && as->a[lo].node == i ? as->a[lo].time : 0;
+}
+
+static uint64_t
+nodetime(const Thr *t, const Acts *as, uint32_t i)
+{
+	return t->node[i].time + activetime(as, i);
+}
+
+static uint64_t
+roottime(const Thr *t, const Acts *as, uint32_t nn)
 {
 	uint64_t sum;
 	uint32_t c;
 
 	sum = 0;
 	for(c = downof(t, 0, nn); c != 0; c = t->node[c].right)
-		sum += t->node[c].time;
+		sum += nodetime(t, as, c);
 	return sum;
 }
 
 static void
-putnodes(Out *o, const Mods *ms, const Thr *t, uint32_t nn, uint32_t base, double unit)
+putnodes(Out *o, const Mods *ms, const Thr *t, const Acts *as, uint32_t nn, uint32_t base, double unit)
 {
 	const Node *nd;
 	uint32_t i, mod, down;
@@ -321,7 +362,7 @@ putnodes(Out *o, const Mods *ms, const Thr *t, uint32_t nn, uint32_t base, doubl
 		put32(o, 0);
 		put64(o, i == 0 ? 0 : mod == Pfnomod ? nd->pc : nd->pc - ms->m[mod].bias);
 		put64(o, nd->count);
-		time = i == 0 ? roottime(t, nn) : nd->time;
+		time = i == 0 ? roottime(t, as, nn) : nodetime(t, as, i);
 		put64(o, (uint64_t)(time * unit + 0.5));
 	}
 }
@@ -369,7 +410,7 @@ putfile(Out *o, const Mods *ms, const Snap *sn)
 	}
 	base = 0;
 	for(k = 0; k < sn->n; k++){
-		putnodes(o, ms, sn->t[k], sn->nnode[k], base, unit);
+		putnodes(o, ms, sn->t[k], &sn->act[k], sn->nnode[k], base, unit);
 		base += sn->nnode[k];
 	}
 	flush(o);
@@ -417,6 +458,46 @@ writefile(const Mods *ms, const Snap *sn)
 	return 0;
 }
 
+static int
+bynode(const void *a, const void *b)
+{
+	const Act *x = a, *y = b;
+
+	return x->node < y->node ? -1 : x->node > y->node;
+}
+
+/*
+ * The calls another thread, still running, has active now (of its
+ * first nn nodes): they are charged their time so far, as the calling
+ * thread's are (chargeactive). Its stack changes as we read it, so a
+ * frame read half-way through a push or pop may pair one call's node
+ * with another's start: the error is the time of a hook, and nodes and
+ * times are checked to be in range.
+ */
+static void
+otheractive(Thr *t, uint32_t nn, Acts *as)
+{
+	uint32_t i, d, node;
+	uint64_t now, t0;
+
+	as->a = NULL;
+	as->n = 0;
+	now = clockother(t);
+	d = __atomic_load_n(&t->depth, __ATOMIC_ACQUIRE);
+	if(d == 0 || d > Maxdepth || (as->a = malloc(d * sizeof *as->a)) == NULL)
+		return;
+	for(i = 0; i < d; i++){
+		node = t->stack[i].node;
+		t0 = t->stack[i].t0;
+		if(node != Lost && node != 0 && node < nn && t0 <= now){
+			as->a[as->n].node = node;
+			as->a[as->n].time = now - t0;
+			as->n++;
+		}
+	}
+	qsort(as->a, as->n, sizeof *as->a, bynode);
+}
+
 /*
  * The trees of this generation, oldest thread first, and the size of
  * each now: threads still running may add nodes while we write.
@@ -434,7 +515,8 @@ snapshot(Snap *sn)
 			sn->n++;
 	sn->t = malloc((sn->n + 1) * sizeof *sn->t);
 	sn->nnode = malloc((sn->n + 1) * sizeof *sn->nnode);
-	if(sn->t == NULL || sn->nnode == NULL)
+	sn->act = calloc(sn->n + 1, sizeof *sn->act);
+	if(sn->t == NULL || sn->nnode == NULL || sn->act == NULL)
 		return -1;
 	k = sn->n;
 	for(t = thrlist(); t != NULL; t = t->next)
@@ -443,8 +525,23 @@ snapshot(Snap *sn)
 			sn->t[k] = t;
 			sn->nnode[k] = t->nnode;
 			sn->lost += t->lost;
+			if(t != thr)
+				otheractive(t, sn->nnode[k], &sn->act[k]);
 		}
 	return 0;
+}
+
+static void
+snapfree(Snap *sn)
+{
+	uint32_t k;
+
+	if(sn->act != NULL)
+		for(k = 0; k < sn->n; k++)
+			free(sn->act[k].a);
+	free(sn->t);
+	free(sn->nnode);
+	free(sn->act);
 }
 
 int
@@ -460,6 +557,8 @@ profdump(void)
 	chargeactive();
 	sn.t = NULL;
 	sn.nnode = NULL;
+	sn.act = NULL;
+	sn.n = 0;
 	ms.n = 0;
 	ms.exe = Pfnomod;
 	ms.seen = 0;
@@ -469,8 +568,7 @@ profdump(void)
 		thrunlock();
 		rtsay("dump: ", "", "out of memory");
 		free(ms.m);
-		free(sn.t);
-		free(sn.nnode);
+		snapfree(&sn);
 		errno = e;
 		return -1;
 	}
@@ -485,8 +583,7 @@ profdump(void)
 		rtsay(msg, "", "");
 	}
 	free(ms.m);
-	free(sn.t);
-	free(sn.nnode);
+	snapfree(&sn);
 	errno = e;
 	return r;
 }

@@ -63,6 +63,7 @@ struct Thr
 	uint64_t tev;		/* the time of the last hook: frames a longjmp left end then */
 	uint64_t lost;
 	uint32_t tid;		/* the first thread to use the tree */
+	uint32_t runner;	/* the thread using it now: a dump reads its clock */
 	int gen;		/* profiling generation this tree belongs to */
 	/* Mtaskclock state */
 	volatile void *pg;	/* the perf task-clock page; its lock counts reschedules */
@@ -99,6 +100,7 @@ EXPORT void __cyg_profile_func_exit(void *fn, void *site);
 /* clock.c */
 RT void clockinit(int proftype);
 RT uint64_t clockslow(Thr *t);
+RT uint64_t clockother(Thr *t);
 RT int clockthread(Thr *t);
 RT void clockthreadend(Thr *t);
 RT double clockunitns(void);

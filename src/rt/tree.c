@@ -200,6 +200,7 @@ thrget(void)
 	thrunlock();
 	if(t == NULL && (t = thrnew()) == NULL)
 		return NULL;
+	t->runner = (uint32_t)syscall(SYS_gettid);
 	clockthread(t);
 	pthread_once(&endonce, makekey);
 	pthread_setspecific(endkey, t);
