@@ -252,9 +252,11 @@ int printtprof(FILE *out, const Ticks *t, uint64_t base, const Tickrow *r, size_
 /*
  * kprof: the totals line; unless the total is 0, the base warning when
  * ktzero differs from firstsym rounded down to 4K, "KTZERO ... PGSIZE",
- * the header and the rows. -1 with "no counts" if no row.
+ * the header and the rows. Ticks are ms if hz is 0, else 1/hz s each
+ * (the ms column shows them in ms; the percentages are of the ticks).
+ * -1 with "no counts" if no row.
  */
-int printkprof(FILE *out, const Ticks *t, uint64_t ktzero, uint64_t firstsym, unsigned pgsize,
+int printkprof(FILE *out, const Ticks *t, uint64_t ktzero, uint64_t firstsym, unsigned pgsize, unsigned hz,
 	const Tickrow *r, size_t n);
 
 /* sample.c: tprof's live sampling (with elfload.c, procs.c, tally.c, ptsample.c, outside.c) */
@@ -456,5 +458,78 @@ int perfsample(Sampling *s);
 int ptsample(Sampling *s);
 /* The CLOCK_MONOTONIC time in ns. */
 int64_t nsnow(void);
+
+/* ksym.c: kernel symbol tables for kprof */
+
+typedef struct Ksyms Ksyms;
+
+enum { Kelf, Kmap, Kkallsyms };	/* Ksyms.kind */
+
+/*
+ * A kernel's text symbols (those in [text, etext), sorted; tab->end is
+ * etext) and the marks that place profile data on them.
+ */
+struct Ksyms
+{
+	Symtab *tab;
+	uint64_t text;		/* _text (else _stext): Plan 9's KTZERO, kpdata's base */
+	uint64_t stext;		/* _stext (else _text): /proc/profile's base */
+	uint64_t etext;		/* _etext, else the end of the last symbol */
+	int haveetext;
+	size_t nmodsym;		/* module text symbols seen (kallsyms), left out */
+	int kind;
+};
+
+/*
+ * The symbols of an ELF vmlinux, a System.map or a /proc/kallsyms text,
+ * told apart by content. NULL with "file: reason" when the file is not a
+ * kernel's (no _stext or _text), or its addresses are all zero (kallsyms
+ * read without privilege).
+ */
+Ksyms *ksymread(const char *file);
+void ksymfree(Ksyms *k);
+
+/* kpdata.c: kernel profile data, Plan 9 kpdata or Linux /proc/profile */
+
+enum { Kpauto, Kpplan9, Kplinux };	/* formats */
+
+/*
+ * The ticks of a kpdata image (format Kpauto: told apart by content and by
+ * the kernel k) placed on k's text. Plan 9: 8-byte buckets from k->text.
+ * Linux /proc/profile: native-endian words, word 0 the bucket size, then
+ * buckets from k->stext; the last bucket holds the kernel's pcs beyond it
+ * (and below _stext), so it becomes the outside count, and each bucket is
+ * credited as readprofile credits it (to the symbol holding the next
+ * bucket's start). *format is set to the format read. NULL with
+ * "name: reason" if the data is short, corrupt or not of kernel k.
+ */
+Ticks *kpparse(const unsigned char *buf, size_t n, int *format, const Ksyms *k, const char *name);
+
+/* krec.c: kprof's recorder, playing /dev/kpctl's part */
+
+typedef struct Krec Krec;
+
+struct Krec
+{
+	uint64_t base;		/* the running kernel's _text */
+	uint64_t etext;		/* and _etext */
+	uint64_t period;	/* ns of CPU time per sample */
+	int64_t deadline;	/* CLOCK_MONOTONIC ns, or 0 */
+	int child;		/* stop when it exits, or 0 */
+	int childstatus;
+	int go;			/* if >= 0: written a byte and closed once sampling runs */
+	volatile sig_atomic_t *stop;
+	/* results */
+	int ncpu;
+	uint64_t nsample;
+	uint64_t lost;
+};
+
+/*
+ * Sample the kernel on every CPU (cpu-clock, kernel mode only) into
+ * Plan 9's kpdata layout relative to r->base: pcs outside [base+16,
+ * etext) count in word 1. NULL on error (perf events refused: the cause).
+ */
+Ticks *krecord(Krec *r);
 
 #endif

@@ -87,6 +87,31 @@ rowcmp(const void *va, const void *vb)
 	return strcmp(a->name, b->name);
 }
 
+/* The sums for a space of one table: buckets and symbols both rise, so one pass over each. */
+static void
+onetable(const Ticks *t, const Region *r, uint64_t *sum)
+{
+	const Symtab *tab;
+	uint64_t a;
+	size_t i, j;
+
+	tab = r->tab;
+	i = 0;
+	for(j = t->first; j < t->nword; j++){
+		if(t->word[j] == 0)
+			continue;
+		a = t->start + (j - t->first) * t->res;
+		if(a < r->bias || a - r->bias < tab->sym[0].value)
+			continue;
+		a -= r->bias;
+		if(a >= tab->end)
+			break;
+		while(i + 1 < tab->nsym && tab->sym[i + 1].value <= a)
+			i++;
+		sum[i] += t->word[j];
+	}
+}
+
 int
 ticksums(const Ticks *t, const Space *s, Tickrow **rows, size_t *nrows)
 {
@@ -100,13 +125,16 @@ ticksums(const Ticks *t, const Space *s, Tickrow **rows, size_t *nrows)
 		werrstr("tick sums: out of memory");
 		return -1;
 	}
-	for(j = t->first; j < t->nword; j++){
-		if(t->word[j] == 0)
-			continue;
-		id = spacefind(s, t->start + (j - t->first) * t->res);
-		if(id >= 0)
-			sum[id] += t->word[j];
-	}
+	if(s->nr == 1)
+		onetable(t, &s->r[0], sum);
+	else
+		for(j = t->first; j < t->nword; j++){
+			if(t->word[j] == 0)
+				continue;
+			id = spacefind(s, t->start + (j - t->first) * t->res);
+			if(id >= 0)
+				sum[id] += t->word[j];
+		}
 	n = 0;
 	for(j = 0; j < s->nsym; j++)
 		n += sum[j] != 0;

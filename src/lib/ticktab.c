@@ -13,22 +13,29 @@ delta(const Ticks *t)
 	return d > 0 ? d : 1;
 }
 
-/* The rows: tprof pads the ms column to 6, kprof does not. */
-static void
-rows(FILE *out, int pad, const Ticks *t, const Tickrow *r, size_t n)
+/* ticks in ms: as they are if hz is 0 (Plan 9's ticks are ms), else ticks of 1/hz s. */
+static int64_t
+ms(uint64_t ticks, unsigned hz)
 {
-	int64_t d, ms, pc, tenth;
+	return hz == 0 ? (int64_t)ticks : (int64_t)(ticks * 1000 / hz);
+}
+
+/* The rows: tprof pads the ms column to 6, kprof does not. Percentages of the ticks. */
+static void
+rows(FILE *out, int pad, unsigned hz, const Ticks *t, const Tickrow *r, size_t n)
+{
+	int64_t d, tk, pc, tenth;
 	size_t i;
 
 	d = delta(t);
 	for(i = 0; i < n; i++){
-		ms = (int64_t)r[i].ticks;
-		pc = 100 * ms / d;
-		tenth = (1000 * ms / d) % 10;
+		tk = (int64_t)r[i].ticks;
+		pc = 100 * tk / d;
+		tenth = (1000 * tk / d) % 10;
 		if(pad)
-			fprintf(out, "%6" PRId64 "\t%3" PRId64 ".%" PRId64 "\t%s\n", ms, pc, tenth, r[i].name);
+			fprintf(out, "%6" PRId64 "\t%3" PRId64 ".%" PRId64 "\t%s\n", ms(r[i].ticks, hz), pc, tenth, r[i].name);
 		else
-			fprintf(out, "%" PRId64 "\t%3" PRId64 ".%" PRId64 "\t%s\n", ms, pc, tenth, r[i].name);
+			fprintf(out, "%" PRId64 "\t%3" PRId64 ".%" PRId64 "\t%s\n", ms(r[i].ticks, hz), pc, tenth, r[i].name);
 	}
 }
 
@@ -44,26 +51,29 @@ printtprof(FILE *out, const Ticks *t, uint64_t base, const Tickrow *r, size_t n)
 		return -1;
 	}
 	fprintf(out, "    ms      %%   sym\n");
-	rows(out, 1, t, r, n);
+	rows(out, 1, 0, t, r, n);
 	return 0;
 }
 
 int
-printkprof(FILE *out, const Ticks *t, uint64_t ktzero, uint64_t firstsym, unsigned pgsize,
+printkprof(FILE *out, const Ticks *t, uint64_t ktzero, uint64_t firstsym, unsigned pgsize, unsigned hz,
 	const Tickrow *r, size_t n)
 {
-	fprintf(out, "total: %" PRIu64 "\tin kernel text: %" PRId64 "\toutside kernel text: %" PRIu64 "\n",
-		t->total, (int64_t)(t->total - t->outside), t->outside);
+	uint64_t tbase;
+
+	fprintf(out, "total: %" PRId64 "\tin kernel text: %" PRId64 "\toutside kernel text: %" PRId64 "\n",
+		ms(t->total, hz), ms(t->total, hz) - ms(t->outside, hz), ms(t->outside, hz));
 	if(t->total == 0)
 		return 0;
-	if(ktzero != (firstsym & ~(uint64_t)0xFFF))
-		fprintf(out, "warning: kbase %.8" PRIx64 " != tbase %.8" PRIx64 "\n", ktzero, firstsym & ~(uint64_t)0xFFF);
+	tbase = firstsym & ~(uint64_t)0xFFF;
+	if(ktzero != tbase)
+		fprintf(out, "warning: kbase %.8" PRIx64 " != tbase %.8" PRIx64 "\n", ktzero, tbase);
 	fprintf(out, "KTZERO %.8" PRIx64 " PGSIZE %dKb\n", ktzero, (int)(pgsize / 1024));
 	if(n == 0){
 		werrstr("no counts");
 		return -1;
 	}
 	fprintf(out, "ms\t  %%\tsym\n");
-	rows(out, 0, t, r, n);
+	rows(out, 0, hz, t, r, n);
 	return 0;
 }

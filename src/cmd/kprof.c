@@ -1,0 +1,242 @@
+/* kprof: the kernel's profile, from Plan 9 kpdata or Linux /proc/profile; and a recorder of kpdata. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "proftools.h"
+
+static volatile sig_atomic_t stop;
+
+static _Noreturn void
+usage(void)
+{
+	fprintf(stderr, "usage: kprof [-9l] [-H hz] kernel kpdata\n"
+		"       kprof -o kpdata [-i usec] [-t seconds] [command [arg ...]]\n");
+	exit(2);
+}
+
+static _Noreturn void
+fatal(void)
+{
+	fprintf(stderr, "kprof: %s\n", errstr());
+	exit(1);
+}
+
+static void
+onsignal(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+/* A positive number from an option's argument, or usage. */
+static double
+number(const char *s)
+{
+	char *e;
+	double v;
+
+	v = strtod(s, &e);
+	if(e == s || *e != '\0' || !(v > 0) || v > 1e9)
+		usage();
+	return v;
+}
+
+/* The report of kpdata against the kernel's symbols. Exit status. */
+static int
+report(const char *kernel, const char *kpdata, int format, unsigned hz)
+{
+	unsigned char *buf;
+	Tickrow *rows;
+	size_t n, nrows;
+	Space s;
+	Ksyms *k;
+	Ticks *t;
+	int r;
+
+	k = ksymread(kernel);
+	if(k == NULL)
+		fatal();
+	buf = readfile(kpdata, &n);
+	if(buf == NULL)
+		fatal();
+	t = kpparse(buf, n, &format, k, kpdata);
+	free(buf);
+	if(t == NULL)
+		fatal();
+	memset(&s, 0, sizeof s);
+	if(spaceadd(&s, k->tab, 0) < 0 || ticksums(t, &s, &rows, &nrows) < 0)
+		fatal();
+	r = printkprof(stdout, t, k->text, k->tab->sym[0].value, (unsigned)sysconf(_SC_PAGESIZE), hz, rows, nrows);
+	fflush(stdout);
+	free(rows);
+	spacefree(&s);
+	ticksfree(t);
+	ksymfree(k);
+	if(r < 0)
+		fatal();
+	if(ferror(stdout)){
+		fprintf(stderr, "kprof: standard output: write error\n");
+		return 1;
+	}
+	return 0;
+}
+
+/* Run argv in a child that waits for a byte on *go before its exec. Its pid. */
+static int
+spawn(char **argv, int *go)
+{
+	int p[2], pid;
+	char c;
+
+	if(pipe(p) < 0){
+		werrstr("pipe: %s", strerror(errno));
+		fatal();
+	}
+	pid = fork();
+	if(pid < 0){
+		werrstr("fork: %s", strerror(errno));
+		fatal();
+	}
+	if(pid == 0){
+		close(p[1]);
+		if(read(p[0], &c, 1) != 1)
+			_exit(127);	/* kprof failed before recording */
+		close(p[0]);
+		execvp(argv[0], argv);
+		fprintf(stderr, "kprof: %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	close(p[0]);
+	*go = p[1];
+	return pid;
+}
+
+/* Write t to file in Plan 9's layout. */
+static void
+save(const Ticks *t, const char *file)
+{
+	unsigned char *img;
+	size_t n;
+	FILE *f;
+
+	img = ticks9image(t, &n);
+	if(img == NULL)
+		fatal();
+	f = fopen(file, "w");
+	if(f == NULL || fwrite(img, 1, n, f) != n || fclose(f) != 0){
+		werrstr("%s: %s", file, strerror(errno));
+		free(img);
+		fatal();
+	}
+	free(img);
+}
+
+/* The status kprof ends with: the command's, if it failed. */
+static int
+childexit(int st)
+{
+	if(WIFEXITED(st))
+		return WEXITSTATUS(st);
+	return 1;
+}
+
+/* Record kpdata into file for secs seconds (0: until interrupted) or while argv runs. Exit status. */
+static int
+record(const char *file, double secs, double usec, char **argv)
+{
+	struct sigaction sa;
+	Krec r;
+	Ksyms *k;
+	Ticks *t;
+	int go;
+
+	k = ksymread("/proc/kallsyms");
+	if(k == NULL)
+		fatal();
+	memset(&r, 0, sizeof r);
+	r.base = k->text;
+	r.etext = k->etext;
+	r.period = (uint64_t)(usec * 1000);
+	r.stop = &stop;
+	ksymfree(k);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = onsignal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	go = -1;
+	if(argv[0] != NULL)
+		r.child = spawn(argv, &go);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);	/* after the fork: the command keeps its own */
+	if(secs > 0)
+		r.deadline = nsnow() + (int64_t)(secs * 1e9);
+	r.go = go;	/* the command starts once sampling runs; if it never does, it ends before its exec */
+	t = krecord(&r);
+	if(t == NULL){
+		if(r.go >= 0)
+			close(r.go);
+		if(r.child > 0)
+			waitpid(r.child, NULL, 0);
+		fatal();
+	}
+	save(t, file);
+	ticksfree(t);
+	if(r.lost > 0)
+		fprintf(stderr, "kprof: %llu samples lost\n", (unsigned long long)r.lost);
+	if(r.child > 0 && r.childstatus != 0)
+		return childexit(r.childstatus);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *out;
+	double secs, usec;
+	unsigned hz;
+	int c, format;
+
+	format = Kpauto;
+	hz = 0;
+	out = NULL;
+	secs = 0;
+	usec = 1000;
+	while((c = getopt(argc, argv, "+9lH:o:t:i:")) != -1)
+		switch(c){
+		case '9':
+			format = Kpplan9;
+			break;
+		case 'l':
+			format = Kplinux;
+			break;
+		case 'H':
+			hz = (unsigned)number(optarg);
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 't':
+			secs = number(optarg);
+			break;
+		case 'i':
+			usec = number(optarg);
+			break;
+		default:
+			usage();
+		}
+	argc -= optind;
+	argv += optind;
+	if(out != NULL){
+		if(format != Kpauto || hz != 0)
+			usage();
+		return record(out, secs, usec, argv);
+	}
+	if(argc != 2 || secs != 0 || usec != 1000)
+		usage();
+	return report(argv[0], argv[1], format, hz);
+}

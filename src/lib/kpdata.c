@@ -1,0 +1,145 @@
+/* Kernel profile data: Plan 9 kpdata and Linux /proc/profile, placed on a kernel's text. */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "proftools.h"
+
+enum {
+	Slack = 4096,		/* a kpdata may cover up to a page more or less than the text */
+	Maxstep = 1 << 24,	/* bucket sizes of /proc/profile beyond this are not real */
+};
+
+static uint32_t
+le32(const unsigned char *p)
+{
+	return (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0];
+}
+
+static int
+pow2(uint32_t v)
+{
+	return v != 0 && (v & (v - 1)) == 0;
+}
+
+/* Is the image /proc/profile data of kernel k: word 0 a bucket size, as many buckets as its text holds? */
+static int
+linuxfits(const unsigned char *buf, size_t n, const Ksyms *k)
+{
+	uint32_t step;
+
+	step = le32(buf);
+	return pow2(step) && step <= Maxstep && k->haveetext
+		&& n / 4 - 1 == (k->etext - k->stext) / step;
+}
+
+/* Do nword 8-byte buckets from k->text cover k's text, within a page? */
+static int
+plan9fits(size_t nword, const Ksyms *k)
+{
+	uint64_t have, want;
+
+	if(!k->haveetext)
+		return 1;
+	have = (uint64_t)nword * 8;
+	want = k->etext - k->text;
+	return have <= want + Slack && have + Slack >= want;
+}
+
+/* The format of the image: Linux if it fits k as /proc/profile, else Plan 9. */
+static int
+guess(const unsigned char *buf, size_t n, const Ksyms *k)
+{
+	if(linuxfits(buf, n, k))
+		return Kplinux;
+	if(plan9fits(n / 4, k))
+		return Kpplan9;
+	return pow2(le32(buf)) && le32(buf) <= Maxstep ? Kplinux : Kpplan9;
+}
+
+static Ticks *
+kpdata9(const unsigned char *buf, size_t n, const Ksyms *k, const char *name)
+{
+	uint64_t sum;
+	Ticks *t;
+	size_t j;
+
+	t = ticks9parse(buf, n, k->text, name);
+	if(t == NULL)
+		return NULL;
+	sum = 0;
+	for(j = t->first; j < t->nword; j++)
+		sum += t->word[j];
+	if(t->outside > t->total || sum > t->total){
+		werrstr("%s: not Plan 9 kpdata: its buckets hold more ticks (%" PRIu64 ") than its total (%" PRIu64 ")",
+			name, sum + t->outside, t->total);
+		ticksfree(t);
+		return NULL;
+	}
+	if(!plan9fits(t->nword, k)){
+		werrstr("%s: its buckets cover %#" PRIx64 " bytes of text, the kernel's text is %#" PRIx64
+			" bytes: data of another kernel?", name, (uint64_t)t->nword * 8, k->etext - k->text);
+		ticksfree(t);
+		return NULL;
+	}
+	return t;
+}
+
+/*
+ * /proc/profile: word j >= 1 counts the kernel's bucket j-1, the pcs in
+ * [stext + (j-1)*step, stext + j*step); the last also the pcs out of
+ * range. readprofile credits word j to the symbol holding stext + j*step,
+ * so start is stext + step.
+ */
+static Ticks *
+procprofile(const unsigned char *buf, size_t n, const Ksyms *k, const char *name)
+{
+	uint32_t step;
+	size_t j, nb;
+	Ticks *t;
+
+	step = le32(buf);
+	if(!pow2(step) || step > Maxstep){
+		werrstr("%s: bucket size %" PRIu32 " is not a power of two: not /proc/profile data", name, step);
+		return NULL;
+	}
+	nb = n / 4 - 1;
+	if(k->haveetext && nb != (k->etext - k->stext) / step){
+		werrstr("%s: %zu buckets of %" PRIu32 " bytes, the kernel's text holds %" PRIu64 ": data of another kernel?",
+			name, nb, step, (k->etext - k->stext) / step);
+		return NULL;
+	}
+	t = calloc(1, sizeof *t);
+	if(t == NULL || (t->word = calloc(nb, sizeof *t->word)) == NULL){
+		free(t);
+		werrstr("%s: out of memory", name);
+		return NULL;
+	}
+	for(j = 1; j <= nb; j++){
+		if(j < nb)
+			t->word[j] = le32(buf + 4 * j);
+		t->total += le32(buf + 4 * j);
+	}
+	t->outside = le32(buf + 4 * nb);
+	t->nword = nb;
+	t->first = 1;
+	t->res = step;
+	t->start = k->stext + step;
+	return t;
+}
+
+Ticks *
+kpparse(const unsigned char *buf, size_t n, int *format, const Ksyms *k, const char *name)
+{
+	if(n < 8){
+		werrstr("%s: data file too short", name);
+		return NULL;
+	}
+	if(n % 4 != 0){
+		werrstr("%s: size %zu is not a whole number of 4-byte words", name, n);
+		return NULL;
+	}
+	if(*format == Kpauto)
+		*format = guess(buf, n, k);
+	return *format == Kplinux ? procprofile(buf, n, k, name) : kpdata9(buf, n, k, name);
+}

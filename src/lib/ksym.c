@@ -1,0 +1,298 @@
+/* Kernel symbol tables: an ELF vmlinux, a System.map, /proc/kallsyms. */
+#include <fcntl.h>
+#include <gelf.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "proftools.h"
+
+/* The marks of a kernel's text, as they are found. */
+typedef struct Marks Marks;
+struct Marks
+{
+	uint64_t text, stext, etext;
+	int havetext, havestext, haveetext;
+};
+
+static void
+mark(Marks *m, const char *name, uint64_t value)
+{
+	if(strcmp(name, "_text") == 0 && !m->havetext){
+		m->text = value;
+		m->havetext = 1;
+	}else if(strcmp(name, "_stext") == 0 && !m->havestext){
+		m->stext = value;
+		m->havestext = 1;
+	}else if(strcmp(name, "_etext") == 0 && !m->haveetext){
+		m->etext = value;
+		m->haveetext = 1;
+	}
+}
+
+/* The marks among the symbols of the ELF file (of any type). 0 or -1. */
+static int
+elfmarks(const char *file, Marks *m)
+{
+	Elf_Scn *scn;
+	Elf_Data *d;
+	GElf_Shdr sh;
+	GElf_Sym s;
+	const char *name;
+	Elf *e;
+	int fd, i;
+
+	fd = open(file, O_RDONLY);
+	if(fd < 0){
+		werrstr("%s: cannot open", file);
+		return -1;
+	}
+	e = elf_begin(fd, ELF_C_READ_MMAP, NULL);
+	for(scn = NULL; e != NULL && (scn = elf_nextscn(e, scn)) != NULL; ){
+		if(gelf_getshdr(scn, &sh) == NULL || sh.sh_type != SHT_SYMTAB)
+			continue;
+		for(d = NULL; (d = elf_getdata(scn, d)) != NULL; )
+			for(i = 0; gelf_getsym(d, i, &s) != NULL; i++)
+				if((name = elf_strptr(e, sh.sh_link, s.st_name)) != NULL && name[0] == '_')
+					mark(m, name, s.st_value);
+	}
+	elf_end(e);
+	close(fd);
+	return 0;
+}
+
+static int
+ishex(int c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+static int
+hexval(int c)
+{
+	return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+}
+
+static int
+blank(int c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* One parsed line of System.map or kallsyms: "addr type name [\t[module]]". */
+typedef struct Line Line;
+struct Line
+{
+	uint64_t addr;
+	int type;
+	char *name;		/* NUL-terminated in place */
+	int module;
+};
+
+/* Parse the line at p (up to end); *next is the following line. 0, or -1 if malformed. */
+static int
+parseline(char *p, char *end, Line *l, char **next)
+{
+	char *nl;
+	int nd;
+
+	nl = memchr(p, '\n', end - p);
+	if(nl == NULL)
+		nl = end;
+	*next = nl < end ? nl + 1 : end;
+	l->addr = 0;
+	for(nd = 0; p < nl && ishex(*p); p++, nd++)
+		l->addr = l->addr << 4 | hexval(*p);
+	if(nd == 0 || nd > 16 || p == nl || !blank(*p))
+		return -1;
+	while(p < nl && blank(*p))
+		p++;
+	if(p == nl || blank(p[1]) == 0)
+		return -1;
+	l->type = *p++;
+	while(p < nl && blank(*p))
+		p++;
+	l->name = p;
+	while(p < nl && !blank(*p))
+		p++;
+	if(p == l->name)
+		return -1;
+	l->module = 0;
+	if(p < nl){
+		*p++ = '\0';
+		while(p < nl && blank(*p))
+			p++;
+		l->module = p < nl && *p == '[';
+	}else
+		*p = '\0';	/* the newline */
+	return 0;
+}
+
+static int
+typerank(int type)
+{
+	switch(type){
+	case 'T':
+		return Rankglobal;
+	case 'W':
+	case 'w':
+		return Rankweak;
+	}
+	return Ranklocal;
+}
+
+/* The text symbols of a System.map or kallsyms image into t; marks into m. 0 or -1. */
+static int
+textsyms(Ksyms *k, char *buf, size_t n, Marks *m, const char *file)
+{
+	char *p, *end, *next;
+	size_t line, nonzero;
+	Line l;
+
+	end = buf + n;
+	nonzero = 0;
+	for(p = buf, line = 1; p < end; p = next, line++){
+		if(parseline(p, end, &l, &next) < 0){
+			werrstr("%s: line %zu: not a System.map or kallsyms line: not a kernel's symbol table", file, line);
+			return -1;
+		}
+		nonzero += l.addr != 0;
+		if(l.module){
+			k->nmodsym += strchr("Tt", l.type) != NULL;
+			continue;
+		}
+		if(l.name[0] == '_')
+			mark(m, l.name, l.addr);
+		if(strchr("TtWw", l.type) != NULL && symadd(k->tab, l.name, l.addr, 0, typerank(l.type)) < 0)
+			return -1;
+	}
+	if(line > 1 && nonzero == 0){
+		werrstr("%s: every address is zero: the kernel hides them from this user "
+			"(kernel.kptr_restrict); read it as root", file);
+		return -1;
+	}
+	return 0;
+}
+
+/* Keep the symbols in [k->text, k->etext). */
+static void
+clip(Ksyms *k)
+{
+	Symtab *t;
+	size_t i, n;
+
+	t = k->tab;
+	n = 0;
+	for(i = 0; i < t->nsym; i++)
+		if(t->sym[i].value >= k->text && t->sym[i].value < k->etext)
+			t->sym[n++] = t->sym[i];
+	t->nsym = n;
+	t->end = k->etext;
+}
+
+/* Place k on the marks m. 0, or -1 if they are not a kernel's. */
+static int
+place(Ksyms *k, const Marks *m, const char *file)
+{
+	Symtab *t;
+
+	if(!m->havetext && !m->havestext){
+		werrstr("%s: not a kernel's symbol table (no _stext or _text)", file);
+		return -1;
+	}
+	k->text = m->havetext ? m->text : m->stext;
+	k->stext = m->havestext ? m->stext : m->text;
+	t = k->tab;
+	k->haveetext = m->haveetext && m->etext > k->text;
+	k->etext = k->haveetext ? m->etext : t->end;
+	clip(k);
+	if(t->nsym == 0){
+		werrstr("%s: no text symbols between _text and _etext", file);
+		return -1;
+	}
+	return 0;
+}
+
+/* Does file begin as an ELF file? */
+static int
+iself(const char *file)
+{
+	unsigned char b[4];
+	int fd, n;
+
+	fd = open(file, O_RDONLY);
+	if(fd < 0)
+		return 0;
+	n = read(fd, b, 4);
+	close(fd);
+	return n == 4 && memcmp(b, ELFMAG, 4) == 0;
+}
+
+/* The symbols of a System.map or kallsyms text into k, marks into m. 0 or -1. */
+static int
+readtext(Ksyms *k, const char *file, Marks *m)
+{
+	unsigned char *buf, *nb;
+	size_t n;
+	int r;
+
+	buf = readfile(file, &n);
+	if(buf == NULL)
+		return -1;
+	if(n == 0){
+		free(buf);
+		werrstr("%s: empty file: not a kernel's symbol table", file);
+		return -1;
+	}
+	if(buf[n - 1] != '\n'){
+		/* every line ends in a newline, where parseline ends its last field */
+		nb = realloc(buf, n + 1);
+		if(nb == NULL){
+			free(buf);
+			werrstr("%s: out of memory", file);
+			return -1;
+		}
+		buf = nb;
+		buf[n++] = '\n';
+	}
+	k->kind = strstr(file, "kallsyms") != NULL ? Kkallsyms : Kmap;
+	k->tab = symnew();
+	r = k->tab == NULL || textsyms(k, (char *)buf, n, m, file) < 0 || symfinish(k->tab, 0) < 0 ? -1 : 0;
+	free(buf);
+	return r;
+}
+
+Ksyms *
+ksymread(const char *file)
+{
+	Marks m;
+	Ksyms *k;
+	int r;
+
+	k = calloc(1, sizeof *k);
+	if(k == NULL){
+		werrstr("%s: out of memory", file);
+		return NULL;
+	}
+	memset(&m, 0, sizeof m);
+	if(iself(file)){
+		k->kind = Kelf;
+		k->tab = symelf(file);
+		r = k->tab == NULL || elfmarks(file, &m) < 0 ? -1 : 0;
+	}else
+		r = readtext(k, file, &m);
+	if(r < 0 || place(k, &m, file) < 0){
+		ksymfree(k);
+		return NULL;
+	}
+	return k;
+}
+
+void
+ksymfree(Ksyms *k)
+{
+	if(k == NULL)
+		return;
+	symfree(k->tab);
+	free(k);
+}
