@@ -499,8 +499,8 @@ enum { Kpauto, Kpplan9, Kplinux };	/* formats */
  * Linux /proc/profile: native-endian words, word 0 the bucket size, then
  * buckets from k->stext; the last bucket holds the kernel's pcs beyond it
  * (and below _stext), so it becomes the outside count, and each bucket is
- * credited as readprofile credits it (to the symbol holding the next
- * bucket's start). *format is set to the format read. NULL with
+ * credited as readprofile credits it: to the symbol holding the last byte
+ * of the bucket after it. *format is set to the format read. NULL with
  * "name: reason" if the data is short, corrupt or not of kernel k.
  */
 Ticks *kpparse(const unsigned char *buf, size_t n, int *format, const Ksyms *k, const char *name);

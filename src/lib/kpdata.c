@@ -88,8 +88,10 @@ kpdata9(const unsigned char *buf, size_t n, const Ksyms *k, const char *name)
 /*
  * /proc/profile: word j >= 1 counts the kernel's bucket j-1, the pcs in
  * [stext + (j-1)*step, stext + j*step); the last also the pcs out of
- * range. readprofile credits word j to the symbol holding stext + j*step,
- * so start is stext + step.
+ * range. readprofile credits word j to the symbol holding
+ * stext + (j+1)*step - 1, the last byte of the next bucket (it sums word j
+ * into the symbol at offset x from _stext while j < x/step); so start is
+ * stext + 2*step - 1.
  */
 static Ticks *
 procprofile(const unsigned char *buf, size_t n, const Ksyms *k, const char *name)
@@ -124,7 +126,7 @@ procprofile(const unsigned char *buf, size_t n, const Ksyms *k, const char *name
 	t->nword = nb;
 	t->first = 1;
 	t->res = step;
-	t->start = k->stext + step;
+	t->start = k->stext + 2 * (uint64_t)step - 1;
 	return t;
 }
 
