@@ -46,13 +46,36 @@ plan9fits(size_t nword, const Ksyms *k)
 	return have <= want + Slack && have + Slack >= want;
 }
 
-/* The format of the image: Linux if it fits k as /proc/profile, else Plan 9. */
+static uint32_t
+be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Read as Plan 9 kpdata, do the buckets and the outside count stay within the total? */
+static int
+plan9sane(const unsigned char *buf, size_t n)
+{
+	uint64_t sum;
+	size_t j;
+
+	sum = 0;
+	for(j = 1; j < n / 4; j++)
+		sum += be32(buf + 4 * j);
+	return sum <= be32(buf);
+}
+
+/*
+ * The format of the image: Linux if it fits k as /proc/profile; else Plan 9
+ * if it makes sense as kpdata and fits k; else (data of another kernel)
+ * Linux if word 0 is a bucket size, else Plan 9.
+ */
 static int
 guess(const unsigned char *buf, size_t n, const Ksyms *k)
 {
 	if(linuxfits(buf, n, k))
 		return Kplinux;
-	if(plan9fits(n / 4, k))
+	if(plan9sane(buf, n) && plan9fits(n / 4, k))
 		return Kpplan9;
 	return pow2(le32(buf)) && le32(buf) <= Maxstep ? Kplinux : Kpplan9;
 }
@@ -70,7 +93,7 @@ kpdata9(const unsigned char *buf, size_t n, const Ksyms *k, const char *name)
 	sum = 0;
 	for(j = t->first; j < t->nword; j++)
 		sum += t->word[j];
-	if(t->outside > t->total || sum > t->total){
+	if(sum + t->outside > t->total){
 		werrstr("%s: not Plan 9 kpdata: its buckets hold more ticks (%" PRIu64 ") than its total (%" PRIu64 ")",
 			name, sum + t->outside, t->total);
 		ticksfree(t);

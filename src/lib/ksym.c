@@ -277,8 +277,13 @@ ksymread(const char *file)
 	memset(&m, 0, sizeof m);
 	if(iself(file)){
 		k->kind = Kelf;
-		k->tab = symelf(file);
-		r = k->tab == NULL || elfmarks(file, &m) < 0 ? -1 : 0;
+		r = elfmarks(file, &m);
+		if(r == 0 && !m.havetext && !m.havestext){
+			werrstr("%s: not a kernel's symbol table (no _stext or _text)", file);
+			r = -1;
+		}
+		if(r == 0 && (k->tab = symelf(file)) == NULL)
+			r = -1;
 	}else
 		r = readtext(k, file, &m);
 	if(r < 0 || place(k, &m, file) < 0){
