@@ -46,6 +46,13 @@ errcase "-l, bucket size 3" '^kprof: step3: bucket size 3 is not a power of two:
 cp "$B/tests/kpwords" notkernel.elf
 errcase "an ELF program, not a kernel" '^kprof: notkernel.elf: not a kernel.s symbol table \(no _stext or _text\)$' \
 	$KPROF notkernel.elf good
+# a vmlinux-like ELF (603's, shorter) cut short: its section headers are gone
+printf '.text\n.globl _text\n_text:\n.globl f\n.type f,@function\nf: nop\n.org 0x100\n.globl _etext\n_etext:\n' > k.s
+as -o k.o k.s && ld -static -Ttext=0xffffffff81000000 -e f -o vmlinux k.o || fail "as, ld"
+echo '0 0 30*0' | $KPWORDS -b > zero32
+$KPROF vmlinux zero32 > /dev/null || fail "the whole vmlinux fails"
+head -c 1000 vmlinux > cut
+errcase "a truncated vmlinux" '^kprof: cut: truncated ELF file$' $KPROF cut zero32
 echo 'hello, world' > hello
 errcase "a text file" '^kprof: hello: line 1: not a System.map or kallsyms line' $KPROF hello good
 errcase "kpdata as the symbol file" '^kprof: good: line 1: not a System.map or kallsyms line' $KPROF good good
@@ -62,7 +69,7 @@ errcase "a directory as the symbol file" '^kprof: dir: is a directory$' $KPROF d
 # perf_event_paranoid > 1 without CAP_SYSLOG): every address zero
 sed 's/^ffffffff81000[0-9a-f]*/0000000000000000/' System.map > zero.kallsyms
 printf '0000000000000000 t modfn\t[mymod]\n' >> zero.kallsyms
-errcase "kallsyms of zeros" '^kprof: zero.kallsyms: every address is zero: the kernel hides them from this user \(kernel.kptr_restrict\); read it as root$' \
+errcase "kallsyms of zeros" '^kprof: zero.kallsyms: every address is zero: the kernel hides them from this user \(kernel.kptr_restrict, kernel.perf_event_paranoid\); read it as root$' \
 	$KPROF zero.kallsyms good
 
 # usage

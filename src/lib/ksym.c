@@ -1,4 +1,5 @@
 /* Kernel symbol tables: an ELF vmlinux, a System.map, /proc/kallsyms. */
+#include <errno.h>
 #include <fcntl.h>
 #include <gelf.h>
 #include <stdlib.h>
@@ -42,9 +43,13 @@ elfmarks(const char *file, Marks *m)
 	Elf *e;
 	int fd, i;
 
+	if(elf_version(EV_CURRENT) == EV_NONE){
+		werrstr("libelf: %s", elf_errmsg(-1));
+		return -1;
+	}
 	fd = open(file, O_RDONLY);
 	if(fd < 0){
-		werrstr("%s: cannot open", file);
+		werrstr("%s: %s", file, strerror(errno));
 		return -1;
 	}
 	e = elf_begin(fd, ELF_C_READ_MMAP, NULL);
@@ -168,7 +173,7 @@ textsyms(Ksyms *k, char *buf, size_t n, Marks *m, const char *file)
 	}
 	if(line > 1 && nonzero == 0){
 		werrstr("%s: every address is zero: the kernel hides them from this user "
-			"(kernel.kptr_restrict); read it as root", file);
+			"(kernel.kptr_restrict, kernel.perf_event_paranoid); read it as root", file);
 		return -1;
 	}
 	return 0;
@@ -278,12 +283,13 @@ ksymread(const char *file)
 	if(iself(file)){
 		k->kind = Kelf;
 		r = elfmarks(file, &m);
-		if(r == 0 && !m.havetext && !m.havestext){
+		if(r == 0 && (k->tab = symelf(file)) == NULL)
+			r = -1;
+		if(!m.havetext && !m.havestext && (r == 0 || strstr(errstr(), "truncated") == NULL)){
+			/* a sound ELF file, but no kernel; or a truncated one, which says so */
 			werrstr("%s: not a kernel's symbol table (no _stext or _text)", file);
 			r = -1;
 		}
-		if(r == 0 && (k->tab = symelf(file)) == NULL)
-			r = -1;
 	}else
 		r = readtext(k, file, &m);
 	if(r < 0 || place(k, &m, file) < 0){
