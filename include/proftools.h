@@ -214,6 +214,7 @@ struct Ticks
 	uint64_t total;
 	uint64_t outside;
 	uint64_t *word;
+	const uint32_t *w32;	/* if not NULL, the words instead (native u32 of a file in memory) */
 	size_t nword;
 	size_t first;		/* Plan 9: 2 (the header overlays buckets 0 and 1); Linux: 1 */
 	uint64_t start;		/* address of word first's bucket */
@@ -500,10 +501,17 @@ enum { Kpauto, Kpplan9, Kplinux };	/* formats */
  * buckets from k->stext; the last bucket holds the kernel's pcs beyond it
  * (and below _stext), so it becomes the outside count, and each bucket is
  * credited as readprofile credits it: to the symbol holding the last byte
- * of the bucket after it. *format is set to the format read. NULL with
- * "name: reason" if the data is short, corrupt or not of kernel k.
+ * of the bucket after it; its Ticks point into buf (w32), which must live
+ * as long. *format is set to the format read. NULL with "name: reason" if
+ * the data is short, corrupt or not of kernel k.
  */
 Ticks *kpparse(const unsigned char *buf, size_t n, int *format, const Ksyms *k, const char *name);
+/*
+ * The bytes of file (*n of them), mapped if it is a regular file, else
+ * read (*mapped says which), 4-byte aligned. NULL on error.
+ */
+unsigned char *kpmap(const char *file, size_t *n, int *mapped);
+void kpunmap(unsigned char *b, size_t n, int mapped);
 
 /* krec.c: kprof's recorder, playing /dev/kpctl's part */
 

@@ -1,5 +1,6 @@
 /* kprof: the kernel's profile, from Plan 9 kpdata or Linux /proc/profile; and a recorder of kpdata. */
 #include <errno.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,16 +57,15 @@ report(const char *kernel, const char *kpdata, int format, unsigned hz)
 	Space s;
 	Ksyms *k;
 	Ticks *t;
-	int r;
+	int mapped, r;
 
 	k = ksymread(kernel);
 	if(k == NULL)
 		fatal();
-	buf = readfile(kpdata, &n);
+	buf = kpmap(kpdata, &n, &mapped);
 	if(buf == NULL)
 		fatal();
 	t = kpparse(buf, n, &format, k, kpdata);
-	free(buf);
 	if(t == NULL)
 		fatal();
 	memset(&s, 0, sizeof s);
@@ -76,6 +76,7 @@ report(const char *kernel, const char *kpdata, int format, unsigned hz)
 	free(rows);
 	spacefree(&s);
 	ticksfree(t);
+	kpunmap(buf, n, mapped);
 	ksymfree(k);
 	if(r < 0)
 		fatal();
@@ -201,6 +202,9 @@ main(int argc, char **argv)
 	unsigned hz;
 	int c, format;
 
+	/* big buffers from the heap, kept when freed: the next one reuses their pages */
+	mallopt(M_MMAP_THRESHOLD, 1 << 30);
+	mallopt(M_TRIM_THRESHOLD, 1 << 30);
 	format = Kpauto;
 	hz = 0;
 	out = NULL;

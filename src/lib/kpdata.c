@@ -1,7 +1,12 @@
 /* Kernel profile data: Plan 9 kpdata and Linux /proc/profile, placed on a kernel's text. */
+#include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "proftools.h"
 
@@ -10,10 +15,14 @@ enum {
 	Maxstep = 1 << 24,	/* bucket sizes of /proc/profile beyond this are not real */
 };
 
+/* Word i of the image, native-endian as the kernel writes /proc/profile. */
 static uint32_t
-le32(const unsigned char *p)
+nat32(const unsigned char *buf, size_t i)
 {
-	return (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0];
+	uint32_t w;
+
+	memcpy(&w, buf + 4 * i, 4);
+	return w;
 }
 
 static int
@@ -28,7 +37,7 @@ linuxfits(const unsigned char *buf, size_t n, const Ksyms *k)
 {
 	uint32_t step;
 
-	step = le32(buf);
+	step = nat32(buf, 0);
 	return pow2(step) && step <= Maxstep && k->haveetext
 		&& n / 4 - 1 == (k->etext - k->stext) / step;
 }
@@ -77,7 +86,7 @@ guess(const unsigned char *buf, size_t n, const Ksyms *k)
 		return Kplinux;
 	if(plan9sane(buf, n) && plan9fits(n / 4, k))
 		return Kpplan9;
-	return pow2(le32(buf)) && le32(buf) <= Maxstep ? Kplinux : Kpplan9;
+	return pow2(nat32(buf, 0)) && nat32(buf, 0) <= Maxstep ? Kplinux : Kpplan9;
 }
 
 static Ticks *
@@ -123,7 +132,7 @@ procprofile(const unsigned char *buf, size_t n, const Ksyms *k, const char *name
 	size_t j, nb;
 	Ticks *t;
 
-	step = le32(buf);
+	step = nat32(buf, 0);
 	if(!pow2(step) || step > Maxstep){
 		werrstr("%s: bucket size %" PRIu32 " is not a power of two: not /proc/profile data", name, step);
 		return NULL;
@@ -135,17 +144,14 @@ procprofile(const unsigned char *buf, size_t n, const Ksyms *k, const char *name
 		return NULL;
 	}
 	t = calloc(1, sizeof *t);
-	if(t == NULL || (t->word = calloc(nb, sizeof *t->word)) == NULL){
-		free(t);
+	if(t == NULL){
 		werrstr("%s: out of memory", name);
 		return NULL;
 	}
-	for(j = 1; j <= nb; j++){
-		if(j < nb)
-			t->word[j] = le32(buf + 4 * j);
-		t->total += le32(buf + 4 * j);
-	}
-	t->outside = le32(buf + 4 * nb);
+	t->w32 = (const uint32_t *)buf;	/* word j is bucket j-1; the last is the outside count */
+	for(j = 1; j <= nb; j++)
+		t->total += t->w32[j];
+	t->outside = nat32(buf, nb);
 	t->nword = nb;
 	t->first = 1;
 	t->res = step;
@@ -167,4 +173,36 @@ kpparse(const unsigned char *buf, size_t n, int *format, const Ksyms *k, const c
 	if(*format == Kpauto)
 		*format = guess(buf, n, k);
 	return *format == Kplinux ? procprofile(buf, n, k, name) : kpdata9(buf, n, k, name);
+}
+
+unsigned char *
+kpmap(const char *file, size_t *n, int *mapped)
+{
+	struct stat st;
+	void *b;
+	int fd;
+
+	*mapped = 0;
+	fd = open(file, O_RDONLY);
+	if(fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0){
+		b = mmap(NULL, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+		if(b != MAP_FAILED){
+			close(fd);
+			*mapped = 1;
+			*n = st.st_size;
+			return b;
+		}
+	}
+	if(fd >= 0)
+		close(fd);
+	return readfile(file, n);	/* /proc files, pipes; and the errors */
+}
+
+void
+kpunmap(unsigned char *b, size_t n, int mapped)
+{
+	if(mapped)
+		munmap(b, n);
+	else
+		free(b);
 }

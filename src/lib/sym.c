@@ -119,6 +119,18 @@ symcmp(const void *va, const void *vb)
 	return strcmp(a->name, b->name);
 }
 
+/* Are t's symbols in symcmp's order already (as in System.map, nm -n)? */
+static int
+sorted(const Symtab *t)
+{
+	size_t i;
+
+	for(i = 1; i < t->nsym; i++)
+		if(symcmp(&t->sym[i - 1], &t->sym[i]) > 0)
+			return 0;
+	return 1;
+}
+
 int
 symfinish(Symtab *t, uint64_t end)
 {
@@ -126,7 +138,7 @@ symfinish(Symtab *t, uint64_t end)
 	Sym *last;
 	uint64_t lend;
 
-	if(t->nsym > 1)
+	if(t->nsym > 1 && !sorted(t))
 		qsort(t->sym, t->nsym, sizeof t->sym[0], symcmp);
 	n = 0;
 	for(i = 0; i < t->nsym; i++)

@@ -20,22 +20,50 @@ ms(uint64_t ticks, unsigned hz)
 	return hz == 0 ? (int64_t)ticks : (int64_t)(ticks * 1000 / hz);
 }
 
-/* The rows: tprof pads the ms column to 6, kprof does not. Percentages of the ticks. */
+/* v in decimal, right-aligned in width columns (at least), written at p; the end. */
+static char *
+decimal(char *p, int64_t v, int width)
+{
+	char b[24];
+	int n;
+
+	if(v < 0)
+		return p + sprintf(p, "%*" PRId64, width, v);
+	n = 0;
+	do
+		b[n++] = '0' + v % 10;
+	while((v /= 10) != 0);
+	while(width-- > n)
+		*p++ = ' ';
+	while(n > 0)
+		*p++ = b[--n];
+	return p;
+}
+
+/*
+ * The rows, "%ld\t%3lld.%lld\t%s\n" (tprof pads the ms column to 6, kprof
+ * does not). Percentages of the ticks. Formatted by hand: printf is most of
+ * the time of a report of 100,000 rows.
+ */
 static void
 rows(FILE *out, int pad, unsigned hz, const Ticks *t, const Tickrow *r, size_t n)
 {
-	int64_t d, tk, pc, tenth;
+	int64_t d, tk;
+	char line[96], *p;
 	size_t i;
 
 	d = delta(t);
 	for(i = 0; i < n; i++){
 		tk = (int64_t)r[i].ticks;
-		pc = 100 * tk / d;
-		tenth = (1000 * tk / d) % 10;
-		if(pad)
-			fprintf(out, "%6" PRId64 "\t%3" PRId64 ".%" PRId64 "\t%s\n", ms(r[i].ticks, hz), pc, tenth, r[i].name);
-		else
-			fprintf(out, "%" PRId64 "\t%3" PRId64 ".%" PRId64 "\t%s\n", ms(r[i].ticks, hz), pc, tenth, r[i].name);
+		p = decimal(line, ms(r[i].ticks, hz), pad ? 6 : 0);
+		*p++ = '\t';
+		p = decimal(p, 100 * tk / d, 3);
+		*p++ = '.';
+		p = decimal(p, (1000 * tk / d) % 10, 0);
+		*p++ = '\t';
+		fwrite(line, 1, p - line, out);
+		fputs(r[i].name, out);
+		putc('\n', out);
 	}
 }
 
