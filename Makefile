@@ -84,6 +84,7 @@ check: all $(TESTBINS)
 bench: all $(TESTBINS)
 	@B=$(B) sh bench/run.sh
 	@B=$(B) sh bench/runtime.sh
+	@B=$(B) sh bench/kprof.sh
 
 # Check that libelf's headers are here; as root, install what is missing.
 deps:
