@@ -16,7 +16,7 @@ static _Noreturn void
 usage(void)
 {
 	fprintf(stderr, "usage: kprof [-9l] [-H hz] kernel kpdata\n"
-		"       kprof -o kpdata [-i usec] [-t seconds] [command [arg ...]]\n");
+		"       kprof -o kpdata [-t seconds] [command [arg ...]]\n");
 	exit(2);
 }
 
@@ -148,7 +148,7 @@ childexit(int st)
 
 /* Record kpdata into file for secs seconds (0: until interrupted) or while argv runs. Exit status. */
 static int
-record(const char *file, double secs, double usec, char **argv)
+record(const char *file, double secs, char **argv)
 {
 	struct sigaction sa;
 	Krec r;
@@ -162,7 +162,7 @@ record(const char *file, double secs, double usec, char **argv)
 	memset(&r, 0, sizeof r);
 	r.base = k->text;
 	r.etext = k->etext;
-	r.period = (uint64_t)(usec * 1000);
+	r.period = 1000000;	/* a sample per ms of CPU time: a Plan 9 tick */
 	r.stop = &stop;
 	ksymfree(k);
 	memset(&sa, 0, sizeof sa);
@@ -198,7 +198,7 @@ int
 main(int argc, char **argv)
 {
 	const char *out;
-	double secs, usec;
+	double secs;
 	unsigned hz;
 	int c, format;
 
@@ -209,8 +209,7 @@ main(int argc, char **argv)
 	hz = 0;
 	out = NULL;
 	secs = 0;
-	usec = 1000;
-	while((c = getopt(argc, argv, "+9lH:o:t:i:")) != -1)
+	while((c = getopt(argc, argv, "+9lH:o:t:")) != -1)
 		switch(c){
 		case '9':
 			format = Kpplan9;
@@ -227,9 +226,6 @@ main(int argc, char **argv)
 		case 't':
 			secs = number(optarg);
 			break;
-		case 'i':
-			usec = number(optarg);
-			break;
 		default:
 			usage();
 		}
@@ -238,9 +234,9 @@ main(int argc, char **argv)
 	if(out != NULL){
 		if(format != Kpauto || hz != 0)
 			usage();
-		return record(out, secs, usec, argv);
+		return record(out, secs, argv);
 	}
-	if(argc != 2 || secs != 0 || usec != 1000)
+	if(argc != 2 || secs != 0)
 		usage();
 	return report(argv[0], argv[1], format, hz);
 }
