@@ -501,7 +501,8 @@ enum { Kpauto, Kpplan9, Kplinux };	/* formats */
  * buckets from k->stext; the last bucket holds the kernel's pcs beyond it
  * (and below _stext), so it becomes the outside count, and each bucket is
  * credited as readprofile credits it: to the symbol holding the last byte
- * of the bucket after it; its Ticks point into buf (w32), which must live
+ * of the bucket after it; its Ticks point into buf (w32: buf 4-byte
+ * aligned, as malloc and mmap give it), which must live
  * as long. *format is set to the format read. NULL with "name: reason" if
  * the data is short, corrupt or not of kernel k.
  */
