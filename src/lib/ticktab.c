@@ -54,6 +54,8 @@ rows(FILE *out, int pad, unsigned hz, const Ticks *t, const Tickrow *r, size_t n
 
 	d = delta(t);
 	for(i = 0; i < n; i++){
+		if(i + 16 < n)
+			__builtin_prefetch(r[i + 16].name);	/* names lie in symbol order, rows do not */
 		tk = (int64_t)r[i].ticks;
 		p = decimal(line, ms(r[i].ticks, hz), pad ? 6 : 0);
 		*p++ = '\t';
