@@ -119,16 +119,27 @@ symcmp(const void *va, const void *vb)
 	return strcmp(a->name, b->name);
 }
 
-/* Are t's symbols in symcmp's order already (as in System.map, nm -n)? */
-static int
-sorted(const Symtab *t)
+/*
+ * Sort t's symbols by symcmp. Tables often come in address order (System.map,
+ * nm -n, kallsyms) with only the names at one address out of order: then
+ * only those runs are sorted.
+ */
+static void
+symsort(Symtab *t)
 {
-	size_t i;
+	size_t i, j;
 
 	for(i = 1; i < t->nsym; i++)
-		if(symcmp(&t->sym[i - 1], &t->sym[i]) > 0)
-			return 0;
-	return 1;
+		if(t->sym[i - 1].value > t->sym[i].value){
+			qsort(t->sym, t->nsym, sizeof t->sym[0], symcmp);
+			return;
+		}
+	for(i = 0; i < t->nsym; i = j){
+		for(j = i + 1; j < t->nsym && t->sym[j].value == t->sym[i].value; j++)
+			;
+		if(j - i > 1)
+			qsort(t->sym + i, j - i, sizeof t->sym[0], symcmp);
+	}
 }
 
 int
@@ -138,8 +149,7 @@ symfinish(Symtab *t, uint64_t end)
 	Sym *last;
 	uint64_t lend;
 
-	if(t->nsym > 1 && !sorted(t))
-		qsort(t->sym, t->nsym, sizeof t->sym[0], symcmp);
+	symsort(t);
 	n = 0;
 	for(i = 0; i < t->nsym; i++)
 		if(n == 0 || t->sym[i].value != t->sym[n - 1].value)
