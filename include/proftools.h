@@ -235,6 +235,8 @@ struct Tickrow
 Ticks *ticks9parse(const unsigned char *buf, size_t n, uint64_t base, const char *name);
 /* Plan 9's layout of t, as tprof saves it and Plan 9 wrote it: a malloc'd image, *n bytes. */
 unsigned char *ticks9image(const Ticks *t, size_t *n);
+/* Write t's Plan 9 image to file. 0, or -1 ("file: reason"). */
+int ticks9write(const Ticks *t, const char *file);
 void ticksfree(Ticks *t);
 /*
  * Sum the buckets per symbol: a bucket goes to the symbol whose range

@@ -117,26 +117,6 @@ spawn(char **argv, int *go)
 	return pid;
 }
 
-/* Write t to file in Plan 9's layout. */
-static void
-save(const Ticks *t, const char *file)
-{
-	unsigned char *img;
-	size_t n;
-	FILE *f;
-
-	img = ticks9image(t, &n);
-	if(img == NULL)
-		fatal();
-	f = fopen(file, "w");
-	if(f == NULL || fwrite(img, 1, n, f) != n || fclose(f) != 0){
-		werrstr("%s: %s", file, strerror(errno));
-		free(img);
-		fatal();
-	}
-	free(img);
-}
-
 /* The status kprof ends with: the command's, if it failed. */
 static int
 childexit(int st)
@@ -185,7 +165,8 @@ record(const char *file, double secs, char **argv)
 			waitpid(r.child, NULL, 0);
 		fatal();
 	}
-	save(t, file);
+	if(ticks9write(t, file) < 0)
+		fatal();
 	ticksfree(t);
 	if(r.lost > 0)
 		fprintf(stderr, "kprof: %llu samples lost\n", (unsigned long long)r.lost);

@@ -1,4 +1,6 @@
 /* Tick profiles: Plan 9's layout, and the sums per symbol. */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,6 +73,27 @@ ticks9image(const Ticks *t, size_t *n)
 	}
 	*n = t->nword * 4;
 	return b;
+}
+
+int
+ticks9write(const Ticks *t, const char *file)
+{
+	unsigned char *b;
+	size_t n;
+	FILE *f;
+	int r;
+
+	b = ticks9image(t, &n);
+	if(b == NULL)
+		return -1;
+	f = fopen(file, "w");
+	r = f != NULL && fwrite(b, 1, n, f) == n ? 0 : -1;
+	if(f != NULL && fclose(f) != 0)
+		r = -1;
+	if(r < 0)
+		werrstr("%s: %s", file, strerror(errno));
+	free(b);
+	return r;
 }
 
 void
