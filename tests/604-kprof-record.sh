@@ -50,6 +50,8 @@ $KPROF -o idle -t 0.3 || fail "kprof -o -t: exit status $?"
 [ "$(wc -c < idle)" -eq $((4 * words)) ] || fail "-t: kpdata size"
 $KPROF -o x sh -c 'exit 3'
 [ $? -eq 3 ] || fail "the command's exit status 3 is not kprof's"
+errcase "kpdata in a directory that does not exist" '^kprof: nosuchdir/kpdata: No such file or directory$' \
+	$KPROF -o nosuchdir/kpdata -t 0.1
 # a command that cannot run: one line, and the shell's status 127
 $KPROF -o x no-such-command-kprof > out 2> err
 [ $? -eq 127 ] || fail "a command that does not exist: exit status not 127"
