@@ -466,7 +466,7 @@ int64_t nsnow(void);
 
 typedef struct Ksyms Ksyms;
 
-enum { Kelf, Kmap, Kkallsyms };	/* Ksyms.kind */
+enum { Kelf, Ktext };	/* Ksyms.kind: ELF; System.map or kallsyms (the same lines; kallsyms adds modules) */
 
 /*
  * A kernel's text symbols (those in [text, etext), sorted; tab->end is

@@ -260,7 +260,7 @@ readtext(Ksyms *k, const char *file, Marks *m)
 		buf = nb;
 		buf[n++] = '\n';
 	}
-	k->kind = strstr(file, "kallsyms") != NULL ? Kkallsyms : Kmap;
+	k->kind = Ktext;
 	k->tab = symnew();
 	r = k->tab == NULL || textsyms(k, (char *)buf, n, m, file) < 0 || symfinish(k->tab, 0) < 0 ? -1 : 0;
 	free(buf);
