@@ -133,6 +133,13 @@ parseline(char *p, char *end, Line *l, char **next)
 	return 0;
 }
 
+/* Is type a text symbol's (readprofile's choice: T, t, W, w)? */
+static int
+istext(int type)
+{
+	return type == 'T' || type == 't' || type == 'W' || type == 'w';
+}
+
 static int
 typerank(int type)
 {
@@ -163,12 +170,12 @@ textsyms(Ksyms *k, char *buf, size_t n, Marks *m, const char *file)
 		}
 		nonzero += l.addr != 0;
 		if(l.module){
-			k->nmodsym += strchr("Tt", l.type) != NULL;
+			k->nmodsym += l.type == 'T' || l.type == 't';
 			continue;
 		}
 		if(l.name[0] == '_')
 			mark(m, l.name, l.addr);
-		if(strchr("TtWw", l.type) != NULL && symadd(k->tab, l.name, l.addr, 0, typerank(l.type)) < 0)
+		if(istext(l.type) && symadd(k->tab, l.name, l.addr, 0, typerank(l.type)) < 0)
 			return -1;
 	}
 	if(line > 1 && nonzero == 0){
