@@ -237,6 +237,8 @@ Ticks *ticks9parse(const unsigned char *buf, size_t n, uint64_t base, const char
 unsigned char *ticks9image(const Ticks *t, size_t *n);
 /* Write t's Plan 9 image to file. 0, or -1 ("file: reason"). */
 int ticks9write(const Ticks *t, const char *file);
+/* Can file be written? Checked before a recording, so none is lost at its end. 0, or -1 ("file: reason"). */
+int ticks9writable(const char *file);
 void ticksfree(Ticks *t);
 /*
  * Sum the buckets per symbol: a bucket goes to the symbol whose range

@@ -19,7 +19,7 @@ p1=$!
 p2=$!
 $TPROF $p1 > rep 2>err 3>&- 4>&- &
 tp=$!
-attached $tp $p1
+attached $tp $p1 err
 ./burn -t 2 -s 0.4 > out3 3>&- 4>&- &
 p3=$!
 echo go >&3
@@ -42,7 +42,7 @@ p4=$!
 errcase "binary that is not the program" "tprof: other: not the program pid $p4 runs" $TPROF $p4 other
 $TPROF -t 5 $p4 ./burn > rep4 2>err4 4>&- &
 tp=$!
-attached $tp $p4
+attached $tp $p4 err4
 echo go >&4
 exec 4>&-
 wait $p4

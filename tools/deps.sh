@@ -2,11 +2,13 @@
 # Make sure the build and test dependencies are here. As root, install the
 # missing Debian packages with apt-get; otherwise name the command to run.
 # Build: libelf-dev (and pkg-config). Tests: binutils (as, ld, nm, objcopy),
-# gcc-multilib for the -m32 cases.
+# gcc-multilib for the -m32 cases, linux-perf (perf: tprof's tests compare
+# with it).
 missing=
 [ -f /usr/include/gelf.h ] || missing="$missing libelf-dev"
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 command -v nm >/dev/null 2>&1 || missing="$missing binutils"
+command -v perf >/dev/null 2>&1 || missing="$missing linux-perf"
 if [ "$(uname -m)" = x86_64 ] && ! echo 'int main(void){return 0;}' |
 	cc -m32 -x c -o /dev/null - >/dev/null 2>&1; then
 	missing="$missing gcc-multilib"

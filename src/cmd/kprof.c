@@ -136,6 +136,8 @@ record(const char *file, double secs, char **argv)
 	Ticks *t;
 	int go;
 
+	if(ticks9writable(file) < 0)
+		fatal();
 	k = ksymread("/proc/kallsyms");
 	if(k == NULL)
 		fatal();

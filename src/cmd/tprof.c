@@ -275,25 +275,6 @@ textsyms(int pid, const Text *x, const char *binary, char *exe, size_t nexe)
 	return t;
 }
 
-/* Write t in Plan 9's layout to file. */
-static void
-save(const char *file, const Ticks *t)
-{
-	unsigned char *b;
-	size_t n;
-	FILE *f;
-
-	b = ticks9image(t, &n);
-	if(b == NULL)
-		fatal();
-	f = fopen(file, "w");
-	if(f == NULL || fwrite(b, 1, n, f) != n || fclose(f) != 0){
-		werrstr("%s: %s", file, strerror(errno));
-		fatal();
-	}
-	free(b);
-}
-
 /* Sample, with perf events unless they are refused or -p says otherwise. */
 static void
 sample(Sampling *s, const Opt *o)
@@ -397,6 +378,8 @@ main(int argc, char *argv[])
 	if(o.file != NULL)
 		return fromfile(o.file, argv[0]);
 	setup();
+	if(o.save != NULL && ticks9writable(o.save) < 0)
+		fatal();
 	pid = o.cflag ? launch(argv) : pidarg(argv[0]);
 	if(pid < 0)
 		fatal();
@@ -426,8 +409,8 @@ main(int argc, char *argv[])
 		fatal();
 	}
 	t = tallyticks(s.tally, &base);
-	if(o.save != NULL)
-		save(o.save, t);
+	if(o.save != NULL && ticks9write(t, o.save) < 0)
+		fatal();
 	report(t, base, syms, o.aflag ? s.tally : NULL);
 	tallyfree(s.tally);
 	symfree(syms);

@@ -1,8 +1,10 @@
 /* Tick profiles: Plan 9's layout, and the sums per symbol. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "proftools.h"
 
@@ -94,6 +96,20 @@ ticks9write(const Ticks *t, const char *file)
 		werrstr("%s: %s", file, strerror(errno));
 	free(b);
 	return r;
+}
+
+int
+ticks9writable(const char *file)
+{
+	int fd;
+
+	fd = open(file, O_WRONLY | O_CREAT | O_CLOEXEC, 0666);	/* not truncated: that waits for the data */
+	if(fd < 0){
+		werrstr("%s: %s", file, strerror(errno));
+		return -1;
+	}
+	close(fd);
+	return 0;
 }
 
 void

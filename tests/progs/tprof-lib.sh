@@ -62,8 +62,9 @@ cpuof()
 	sed -n 's/^cpu //p' "$1"
 }
 
-# attached TPROFPID PID: wait (up to 20 s) until tprof samples PID: perf
-# event fds in tprof, or tprof as PID's tracer
+# attached TPROFPID PID [ERRFILE]: wait (up to 20 s) until tprof samples
+# PID: perf event fds in tprof, or tprof as PID's tracer; if tprof exits
+# first, show its ERRFILE and fail
 attached()
 {
 	_i=0
@@ -72,7 +73,7 @@ attached()
 			grep -q "^TracerPid:[[:space:]]*$1\$" /proc/$2/status 2>/dev/null; then
 			return 0
 		fi
-		kill -0 $1 2>/dev/null || fail "tprof exited before it sampled pid $2"
+		kill -0 $1 2>/dev/null || { [ -z "$3" ] || cat "$3"; fail "tprof exited before it sampled pid $2"; }
 		sleep 0.1
 		_i=$((_i + 1))
 	done
