@@ -314,7 +314,8 @@ ticksums(const Ticks *t, const Space *s, Tickrow **rows, size_t *nrows)
 			r[n++].ticks = sum[j];
 		}
 	free(sum);
-	if(rowsort(r, n) < 0)
+	/* the radix sort's 64K counters pay for themselves only over many rows */
+	if(n < 4096 || rowsort(r, n) < 0)
 		qsort(r, n, sizeof *r, rowcmp);
 	*rows = r;
 	*nrows = n;
