@@ -116,6 +116,43 @@ uninstall:
 		$(DESTDIR)$(PREFIX)/lib/pkgconfig/prof.pc $(DESTDIR)$(PREFIX)/share/man/man3/prof.3 \
 		$(DESTDIR)$(PREFIX)/share/man/man5/prof.5
 
+# Fuzzing: a libFuzzer harness per parser (fuzz/NAME.c; fuzz/fuzz.c is their
+# helpers), linked with a copy of the library built by clang with the same
+# sanitizers into $(B)/fuzz/. make fuzz runs each for FUZZTIME seconds on a
+# copy of its seeds (tests/fuzz-seeds/NAME); tools/fuzz.sh says what it found.
+FUZZCC ?= $(shell command -v clang-14 || command -v clang || echo clang)
+FUZZTIME ?= 120
+FUZZCFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 $(WARN) -Iinclude $(ELF_CFLAGS) \
+	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZERS := $(filter-out fuzz,$(sort $(basename $(notdir $(wildcard fuzz/*.c)))))
+FUZZBINS := $(FUZZERS:%=$(B)/fuzz/%)
+FUZZOBJ := $(LIBSRC:src/lib/%.c=$(B)/fuzz/lib/%.o)
+
+.PHONY: fuzz fuzz-smoke fuzz-build
+$(B)/fuzz/lib/%.o: src/lib/%.c
+	@mkdir -p $(dir $@)
+	$(Q)$(FUZZCC) $(FUZZCFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(B)/fuzz/libproftools.a: $(FUZZOBJ)
+	$(Q)rm -f $@
+	$(Q)$(AR) rcs $@ $^
+
+$(B)/fuzz/%: fuzz/%.c fuzz/fuzz.c fuzz/fuzz.h $(B)/fuzz/libproftools.a
+	$(Q)$(FUZZCC) $(FUZZCFLAGS) -fsanitize=fuzzer -o $@ $< fuzz/fuzz.c $(B)/fuzz/libproftools.a $(ELF_LIBS)
+
+fuzz-build: $(FUZZBINS)
+
+# tools/fuzzdeps.sh installs clang and its fuzzer runtime first, as root.
+fuzz:
+	@sh tools/deps.sh && sh tools/fuzzdeps.sh
+	@$(MAKE) --no-print-directory B=$(B) fuzz-build
+	@B=$(B) FUZZTIME=$(FUZZTIME) sh tools/fuzz.sh $(FUZZERS)
+
+fuzz-smoke:
+	@$(MAKE) --no-print-directory B=$(B) FUZZTIME=30 fuzz
+
+-include $(FUZZOBJ:.o=.d)
+
 clean:
 	rm -rf build build-san
 
@@ -126,6 +163,8 @@ help:
 	@echo 'make demo        build the examples and show their profiles'
 	@echo 'make deps        check for (and, as root, install) build dependencies'
 	@echo 'make install     PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)'
+	@echo 'make fuzz        run each libFuzzer harness (fuzz/) FUZZTIME=$(FUZZTIME) seconds; clang needed'
+	@echo 'make fuzz-smoke  the same for 30 s each (CI)'
 	@echo 'make clean | uninstall'
 	@echo 'Variables: CC, CFLAGS and LDFLAGS (appended), V=1 to show commands, SAN=1'
 

@@ -1,0 +1,24 @@
+/*
+ * Shared by the libFuzzer harnesses (fuzz/NAME.c, each one parser):
+ * inputs as files for the readers that take a file name, a sink for the
+ * reports, a fixed symbol table for the pcs of the inputs.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "proftools.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* /dev/null, for the reports (opened once). */
+FILE *fuzznull(void);
+/* The path of a file holding data: a memfd rewritten on every call. */
+const char *fuzzfile(const uint8_t *data, size_t size);
+/*
+ * Functions f0..f15 at 0x1000 + 0x10*i, the last one ending at 0x1100
+ * (built once; the seeds' pcs fall on them).
+ */
+Symtab *fuzzsyms(void);
+/* Stop with a message: a harness's own check failed (libFuzzer keeps the input). */
+_Noreturn void fuzzfail(const char *what);
