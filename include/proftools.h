@@ -170,6 +170,21 @@ struct Prof
 
 /* Read a profile file, format detected. NULL on error. */
 Prof *profread(const char *file);
+/*
+ * Read a profile file to be merged into base (profmerge): the modules
+ * base also has (the executable; others by path) are placed where they
+ * are in base. NULL on error, or if the executables' build-ids differ.
+ */
+Prof *profreadfor(const char *file, const Prof *base);
+/*
+ * The sum of two profiles of one program, path by path: a with b's
+ * counts and times added (b is freed). Profiles of different formats,
+ * proftypes, time units or clocks are refused ("bname: reason"; a and
+ * b freed). NULL on error.
+ */
+Prof *profmerge(Prof *a, const char *aname, Prof *b, const char *bname);
+/* Node i's self time: its time less its children's. */
+uint64_t profself(const Prof *p, uint32_t i);
 /* Parse a classic Plan 9 prof.out image; name is used in errors. */
 Prof *classicparse(const unsigned char *buf, size_t n, const char *name);
 /* Parse a prof.<pid> image of our format (proffile.h), threads merged. */
@@ -198,6 +213,21 @@ int printflat(FILE *out, const Prof *p, const Space *s);
  * graph, indented with tabstop as prof's indent rule. 0 or -1.
  */
 int printgraph(FILE *out, const Prof *p, const Space *s, int recursive, int tabstop);
+
+/* fold.c, callgrind.c: the call tree for other tools; times in ns */
+
+/*
+ * prof -F: folded stacks (flame graphs), one line per call path with
+ * self time, "caller;...;callee ns", paths in -r's order; paths with no
+ * self time are left out. 0 or -1.
+ */
+int printfolded(FILE *out, const Prof *p, const Space *s);
+/*
+ * prof -C: callgrind's format (KCachegrind, callgrind_annotate): self
+ * time per function and, per caller and callee, the calls and their
+ * inclusive time; cmd names the program (or NULL). 0 or -1.
+ */
+int printcallgrind(FILE *out, const Prof *p, const Space *s, const char *cmd);
 
 /* ticks.c: tick profiles (Plan 9 /proc/pid/profile and kpdata, Linux /proc/profile) */
 

@@ -12,7 +12,7 @@
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: prof [-dr] [program] [profile]\n");
+	fprintf(stderr, "usage: prof [-CdFr] [program] [profile ...]\n");
 	exit(2);
 }
 
@@ -149,16 +149,22 @@ int
 main(int argc, char *argv[])
 {
 	const char *program, *profile;
-	int c, dflag, rflag, r;
+	int c, dflag, rflag, Fflag, Cflag, r, k;
 	Space space = {0};
 	Symtab **tabs, *prog;
 	size_t ntabs, i;
-	Prof *p;
+	Prof *p, *q;
 
-	dflag = rflag = 0;
+	dflag = rflag = Fflag = Cflag = 0;
 	opterr = 0;
-	while((c = getopt(argc, argv, "dr")) != -1)
+	while((c = getopt(argc, argv, "CdFr")) != -1)
 		switch(c){
+		case 'C':
+			Cflag = 1;
+			break;
+		case 'F':
+			Fflag = 1;
+			break;
 		case 'd':
 			dflag = 1;
 			break;
@@ -170,7 +176,8 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	if(argc > 2)
+	/* one report; -d and -r are one report, Plan 9's */
+	if(Cflag + Fflag + (dflag || rflag) > 1)
 		usage();
 	/* as Plan 9: a program named is read first */
 	prog = NULL;
@@ -180,13 +187,23 @@ main(int argc, char *argv[])
 	p = profread(profile);
 	if(p == NULL)
 		fatal();
+	/* more profiles: their sum */
+	for(k = 2; k < argc; k++){
+		q = profreadfor(argv[k], p);
+		if(q == NULL || (p = profmerge(p, profile, q, argv[k])) == NULL)
+			fatal();
+	}
 	/* our format records the executable: a.out is only the default if it is here */
 	program = argc > 0 ? argv[0] : "a.out";
 	if(argc == 0 && p->format == Plinux && access(program, F_OK) != 0)
 		program = NULL;
 	loadsyms(p, program, prog, &space, &tabs, &ntabs);
 	caveats(p, profile);
-	if(dflag || rflag)
+	if(Fflag)
+		r = printfolded(stdout, p, &space);
+	else if(Cflag)
+		r = printcallgrind(stdout, p, &space, program);
+	else if(dflag || rflag)
 		r = printgraph(stdout, p, &space, rflag, tabstop());
 	else
 		r = printflat(stdout, p, &space);

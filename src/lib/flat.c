@@ -30,19 +30,6 @@ acccmp(const void *va, const void *vb)
 	return (a->id > b->id) - (a->id < b->id);
 }
 
-/* The node's time less its children's: its self time. */
-static uint64_t
-selftime(const Prof *p, uint32_t i)
-{
-	uint64_t t;
-	uint32_t c;
-
-	t = p->node[i].time;
-	for(c = p->node[i].down; c != Pnone; c = p->node[c].right)
-		t -= p->node[c].time;
-	return t & p->mask;
-}
-
 int
 printflat(FILE *out, const Prof *p, const Space *s)
 {
@@ -62,7 +49,7 @@ printflat(FILE *out, const Prof *p, const Space *s)
 		id = spacefind(s, p->node[i].pc);
 		if(id < 0)
 			continue;	/* Plan 9 leaves unknown pcs out of the flat report */
-		self = selftime(p, i);
+		self = profself(p, i);
 		acc[id].self = (acc[id].self + self) & p->mask;
 		acc[id].calls = (acc[id].calls + p->node[i].count) & p->mask;
 		total = (total + self) & p->mask;

@@ -11,4 +11,17 @@
  */
 Prof *profcheck(const Pnode *raw, uint32_t n, uint64_t mask, uint64_t unitns, const char *name);
 
+/*
+ * linuxparse, the modules that base (a Plinux profile, or NULL) also has
+ * placed where they are in base (see modmatch).
+ */
+Prof *linuxparsefor(const unsigned char *buf, size_t n, const Prof *base, const char *name);
+/*
+ * The index in a of the module that is m of another profile of the same
+ * program (isexe: m is its executable): a's executable for the
+ * executable, else the module with the same path (and build-id, if both
+ * have one). Pnone if none.
+ */
+uint32_t modmatch(const Prof *a, const Pmod *m, int isexe);
+
 #endif

@@ -170,8 +170,41 @@ readnodes(Prof *hdr, const unsigned char *buf, size_t n, size_t off, uint32_t nn
 	return p == NULL ? NULL : profmergeroots(p, name);
 }
 
+/*
+ * Place the modules of hdr that base also has where base has them, so
+ * the two profiles' pcs can be merged. 0, or -1 if the executables are
+ * two builds.
+ */
+static int
+rebase(Prof *hdr, const Prof *base, const char *name)
+{
+	const Pmod *a, *b;
+	uint32_t i, j;
+
+	if(hdr->exemod != Pfnomod && base->exemod != Pnone){
+		a = &base->mod[base->exemod];
+		b = &hdr->mod[hdr->exemod];
+		if(a->idlen > 0 && b->idlen > 0 && (a->idlen != b->idlen || memcmp(a->buildid, b->buildid, a->idlen) != 0)){
+			werrstr("%s: profiles another build of the program (%s: build-id differs)", name, b->path);
+			return -1;
+		}
+	}
+	for(i = 0; i < hdr->nmod; i++){
+		j = modmatch(base, &hdr->mod[i], i == hdr->exemod);
+		if(j != Pnone)
+			hdr->mod[i].bias = base->mod[j].bias;
+	}
+	return 0;
+}
+
 Prof *
 linuxparse(const unsigned char *buf, size_t n, const char *name)
+{
+	return linuxparsefor(buf, n, NULL, name);
+}
+
+Prof *
+linuxparsefor(const unsigned char *buf, size_t n, const Prof *base, const char *name)
 {
 	Prof hdr, *p;
 	size_t off;
@@ -183,6 +216,8 @@ linuxparse(const unsigned char *buf, size_t n, const char *name)
 		return NULL;
 	off = Hdrsize;
 	if(readmods(&hdr, buf, n, &off, name) < 0)
+		goto out;
+	if(base != NULL && base->format == Plinux && rebase(&hdr, base, name) < 0)
 		goto out;
 	p = readnodes(&hdr, buf, n, off, le32(buf + 48), name);
 	if(p == NULL)

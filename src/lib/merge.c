@@ -1,7 +1,10 @@
 /* Merging call trees path by path: threads of one process, or several runs. */
 #include <stdlib.h>
+#include <string.h>
 
+#include "proffile.h"
 #include "proftools.h"
+#include "internal.h"
 
 typedef struct Merge Merge;
 struct Merge
@@ -126,4 +129,142 @@ profmergeroots(Prof *p, const char *name)
 		m.node[i].count &= p->mask;
 	}
 	return p;
+}
+
+uint32_t
+modmatch(const Prof *a, const Pmod *m, int isexe)
+{
+	const Pmod *o;
+	uint32_t j;
+
+	if(isexe && a->exemod != Pnone)
+		return a->exemod;
+	for(j = 0; j < a->nmod; j++){
+		o = &a->mod[j];
+		if(strcmp(o->path, m->path) == 0
+		&& (o->idlen == 0 || m->idlen == 0 || (o->idlen == m->idlen && memcmp(o->buildid, m->buildid, o->idlen) == 0)))
+			return j;
+	}
+	return Pnone;
+}
+
+static const char *
+typename(int t)
+{
+	static const char *name[] = {"?", "user", "kernel", "elapsed", "sample"};
+
+	return t >= Pfuser && t <= Pfsample ? name[t] : "unknown";
+}
+
+/* Can b be added to a? 0, or -1 with the reason. */
+static int
+compatible(const Prof *a, const char *aname, const Prof *b, const char *bname)
+{
+	if(a->format != b->format){
+		werrstr("%s: a %s file, %s is a %s file", bname, b->format == Pclassic ? "Plan 9 prof.out" : "prof.<pid>",
+			aname, a->format == Pclassic ? "Plan 9 prof.out" : "prof.<pid>");
+		return -1;
+	}
+	if(a->format == Pclassic)
+		return 0;
+	if(a->proftype != b->proftype){
+		werrstr("%s: proftype %s, %s has proftype %s", bname, typename(b->proftype), aname, typename(a->proftype));
+		return -1;
+	}
+	if(a->unitns != b->unitns){
+		werrstr("%s: time unit %llu ns, %s has %llu ns", bname,
+			(unsigned long long)b->unitns, aname, (unsigned long long)a->unitns);
+		return -1;
+	}
+	if(a->mechanism != b->mechanism){
+		werrstr("%s: times measured by another clock than %s's (mechanism %d, not %d)", bname, aname,
+			b->mechanism, a->mechanism);
+		return -1;
+	}
+	return 0;
+}
+
+/* Copy n nodes to to, their links shifted by off. */
+static void
+shift(Pnode *to, const Pnode *from, uint32_t n, uint32_t off)
+{
+	uint32_t i;
+
+	for(i = 0; i < n; i++){
+		to[i] = from[i];
+		if(to[i].down != Pnone)
+			to[i].down += off;
+		if(to[i].right != Pnone)
+			to[i].right += off;
+	}
+}
+
+/* Add b's modules to a's: those a has are marked used, the others appended. 0 or -1. */
+static int
+mergemods(Prof *a, Prof *b, const char *name)
+{
+	Pmod *m;
+	uint32_t i, j;
+
+	if(a->format != Plinux)
+		return 0;
+	m = realloc(a->mod, ((size_t)a->nmod + b->nmod + 1) * sizeof *m);
+	if(m == NULL){
+		werrstr("%s: out of memory", name);
+		return -1;
+	}
+	a->mod = m;
+	for(i = 0; i < b->nmod; i++){
+		j = modmatch(a, &b->mod[i], i == b->exemod);
+		if(j != Pnone){
+			a->mod[j].used |= b->mod[i].used;
+			continue;
+		}
+		a->mod[a->nmod] = b->mod[i];
+		b->mod[i].path = NULL;
+		if(i == b->exemod)
+			a->exemod = a->nmod;
+		a->nmod++;
+	}
+	return 0;
+}
+
+Prof *
+profmerge(Prof *a, const char *aname, Prof *b, const char *bname)
+{
+	Pnode *node;
+	uint64_t n;
+
+	n = 1 + (uint64_t)a->nnode + b->nnode;
+	if(compatible(a, aname, b, bname) < 0)
+		goto fail;
+	if(n >= Pnone){
+		werrstr("%s: too many call paths to merge", bname);
+		goto fail;
+	}
+	node = malloc(n * sizeof *node);
+	if(node == NULL || mergemods(a, b, bname) < 0){
+		free(node);
+		werrstr("%s: out of memory", bname);
+		goto fail;
+	}
+	/* a new root whose children are the two roots, a's first: merged as threads are */
+	memset(&node[0], 0, sizeof node[0]);
+	node[0].down = 1;
+	node[0].right = Pnone;
+	shift(node + 1, a->node, a->nnode, 1);
+	shift(node + 1 + a->nnode, b->node, b->nnode, 1 + a->nnode);
+	node[1].right = 1 + a->nnode;
+	node[1 + a->nnode].right = Pnone;
+	free(a->node);
+	a->node = node;
+	a->nnode = n;
+	a->lost += b->lost;
+	a->nthread += b->nthread;
+	proffree(b);
+	return profmergeroots(a, aname);
+fail:
+	proffree(a);
+	proffree(b);
+	return NULL;
 }

@@ -10,6 +10,12 @@
 Prof *
 profread(const char *file)
 {
+	return profreadfor(file, NULL);
+}
+
+Prof *
+profreadfor(const char *file, const Prof *base)
+{
 	unsigned char *buf;
 	size_t n;
 	Prof *p;
@@ -18,7 +24,7 @@ profread(const char *file)
 	if(buf == NULL)
 		return NULL;
 	if(n >= 8 && memcmp(buf, PFMAGIC, 8) == 0)
-		p = linuxparse(buf, n, file);
+		p = linuxparsefor(buf, n, base, file);
 	else
 		p = classicparse(buf, n, file);
 	free(buf);
@@ -71,6 +77,18 @@ profcaveat(const Prof *p)
 		return "times were measured by an unknown mechanism";
 	}
 	return NULL;
+}
+
+uint64_t
+profself(const Prof *p, uint32_t i)
+{
+	uint64_t t;
+	uint32_t c;
+
+	t = p->node[i].time;
+	for(c = p->node[i].down; c != Pnone; c = p->node[c].right)
+		t -= p->node[c].time;
+	return t & p->mask;
 }
 
 /* Follow link l of record i: push it unless absent. 0, or -1 if bad. */
