@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+enum { Spin = 1000000 };	/* a spin takes about 1 ms */
+
 static volatile int n;
 
 /* not instrumented: its time is its caller's */
@@ -23,7 +25,7 @@ spin(void)
 {
 	int i;
 
-	for(i = 0; i < 2000; i++)
+	for(i = 0; i < Spin; i++)
 		n++;
 }
 
@@ -70,6 +72,6 @@ main(int argc, char *argv[])
 	for(i = 0; i < nb; i++)
 		b();
 	rec(3);
-	printf("%d\n", n / 2000 - 1 - (2 + nb) - nb - 3);
+	printf("%d\n", n / Spin - 1 - (2 + nb) - nb - 3);
 	return 0;
 }
