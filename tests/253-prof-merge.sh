@@ -8,6 +8,9 @@
 # 3. Two hand-made Plan 9 prof.out files (main 0x1000, f 0x1100, g 0x1200):
 #    A: main (1, 10 ms) > f (2, 4); B: main (1, 20) > f (3, 6), then g (1, 5).
 #    Sum: main (2, 30) > f (5, 10), g (1, 5); self main 15, f 10, g 5 of 30.
+# 4. Two runs of tests/progs/linked.c, with the instrumented shared object
+#    from tests/progs/plug.c loaded at another address each time (matched
+#    by path): twice main 1, plugfn 2, plughelper 10, local 1.
 . "$TOP/tests/lib.sh"
 
 rtcc folds "$TOP/tests/progs/folds.c"
@@ -75,3 +78,23 @@ printf '%s\n' '  %     Time     Calls  Name' \
 	'16.7    0.005        1	g' > want
 $PROF prog a.out9 b.out9 > got || fail "prof prog a b: exit $?"
 same "classic sum, flat" want got
+
+${CC:-cc} -O0 -shared -fPIC -finstrument-functions -o libplug.so "$TOP/tests/progs/plug.c" || fail "cc libplug.so"
+rtcc linked "$TOP/tests/progs/linked.c" -L. -lplug -rdynamic
+rm -f prof.*
+LD_LIBRARY_PATH=. ./linked > out || fail "linked: exit $?"
+LD_LIBRARY_PATH=. ./linked > out || fail "linked: exit $?"
+set -- prof.[0-9]*
+[ $# -eq 2 ] || fail "want 2 profiles, have $*"
+printf '%s\n' 'local 2' 'main 2' 'plugfn 4' 'plughelper 20' > want
+$PROF linked "$@" > calls.out 2> err || { cat err; fail "prof linked $*: exit $?"; }
+sed 1d calls.out | awk -F'\t' '{ n = split($1, f, " "); print $2, f[n] }' | LC_ALL=C sort > got
+same "runs with a shared object summed" want got
+tree > want.d <<'W'
+0 main 2
+1 plugfn 4
+2 plughelper 20
+1 local 2
+W
+tabstop=100 $PROF -d linked "$@" 2> err | sed 's/:[0-9]*/:T/' > got.d
+same "runs with a shared object summed, -d" want.d got.d
