@@ -85,6 +85,8 @@ bench: all $(TESTBINS)
 	@B=$(B) sh bench/run.sh
 	@B=$(B) sh bench/runtime.sh
 	@B=$(B) sh bench/kprof.sh
+	@B=$(B) sh bench/bigprof.sh
+	@B=$(B) sh bench/tprof.sh
 
 # Check that libelf's headers are here; as root, install what is missing.
 deps:

@@ -21,8 +21,11 @@ slot(const Merge *m, uint32_t parent, uint64_t pc)
 {
 	uint64_t h;
 
-	h = (pc ^ (uint64_t)parent << 40) * 0x9E3779B97F4A7C15ull;
-	return (size_t)(h >> 29) & m->mask;
+	/* mixed both ways: a multiply carries low bits up only, so parent << 40 alone left the low slot bits to pc */
+	h = (pc * 0x9E3779B97F4A7C15ull) ^ parent;
+	h *= 0xFF51AFD7ED558CCDull;
+	h ^= h >> 32;
+	return (size_t)h & m->mask;
 }
 
 /* The child of parent with pc in the merged tree, made if new. */

@@ -1,0 +1,31 @@
+#!/bin/sh
+# prof on very large profiles: NODES (10,000,000) call-tree nodes in one
+# thread of a prof.<pid> file (bench/mkbig.c: each node a child of one of
+# the 1000 before it, routines drawn from a real binary's symbols), flat
+# and -d reports to /dev/null. Prints the CPU time (user+system) and the
+# peak resident size of each, and that size per byte of the file: memory
+# grows with the profile, by a fixed factor. No peer reads this format,
+# so the figures are absolute.
+#
+# Usage: B=build sh bench/bigprof.sh. Environment: NODES, CC, KEEP=1.
+set -e
+top=$(pwd)
+B=${B:-build}
+case $B in /*) ;; *) B=$top/$B ;; esac
+CC=${CC:-cc}
+NODES=${NODES:-10000000}
+
+[ -x "$B/prof" ] || { echo "bench bigprof: no $B/prof; run make first" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "bench bigprof: skipped: needs /usr/bin/time (apt-get install time)"; exit 0; }
+dir=$(mktemp -d "${TMPDIR:-/tmp}/bigprof.XXXXXX")
+[ "${KEEP:-0}" = 1 ] || trap 'rm -rf "$dir"' EXIT
+$CC -O2 -Iinclude -o "$dir/mkbig" bench/mkbig.c
+nm "$B/prof" | awk '$2 ~ /^[tT]$/ { print $1 }' > "$dir/addrs"
+"$dir/mkbig" "$B/prof" "$NODES" < "$dir/addrs" > "$dir/prof.big"
+size=$(wc -c < "$dir/prof.big")
+echo "bench bigprof: $NODES nodes, $((size / 1048576)) MB, $(wc -l < "$dir/addrs") routines"
+for opt in "" -d; do
+	/usr/bin/time -f '%U %S %M' -o "$dir/time" "$B/prof" $opt "$B/prof" "$dir/prof.big" > /dev/null 2> "$dir/err" ||
+		{ cat "$dir/err" >&2; exit 1; }
+	awk -v o="prof ${opt:-(flat)}" -v s="$size" '{ printf "  %-12s cpu %6.2f s  peak %5d MB  %.2f bytes per file byte\n", o, $1 + $2, $3 / 1024, $3 * 1024 / s }' "$dir/time"
+done
