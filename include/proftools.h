@@ -70,6 +70,17 @@ int symfinish(Symtab *t, uint64_t end);
 void symfree(Symtab *t);
 /* Index of the symbol whose range holds addr, or -1. */
 long symfind(const Symtab *t, uint64_t addr);
+/* Replace t's C++ mangled names by demangled ones (see demangle). 0, or -1 (no memory). */
+int symdemangle(Symtab *t);
+
+/* demangle.c */
+
+/*
+ * The demangled form of a C++ (Itanium ABI) mangled name, malloc'd; NULL
+ * if name is not one, or the C++ runtime (libstdc++.so.6, loaded at run
+ * time) is not there.
+ */
+char *demangle(const char *name);
 
 /* symelf.c */
 
@@ -77,8 +88,11 @@ long symfind(const Symtab *t, uint64_t addr);
 enum { Rankglobal, Rankweak, Ranklocal };
 
 /*
- * Text symbols (STT_FUNC, STT_GNU_IFUNC) of an ELF file, from .symtab,
- * or from .dynsym when there is no .symtab. NULL on error.
+ * Text symbols (STT_FUNC, STT_GNU_IFUNC) of an ELF file, from .symtab;
+ * if it has none, from its separate debug file's (by build-id or
+ * .gnu_debuglink, under /usr/lib/debug or $profdebugdir, as gdb finds
+ * it), else from .dynsym. C++ names are demangled (symdemangle) once the
+ * names at one address are chosen. NULL on error.
  */
 Symtab *symelf(const char *file);
 

@@ -200,3 +200,25 @@ symfind(const Symtab *t, uint64_t addr)
 	}
 	return (long)lo;
 }
+
+int
+symdemangle(Symtab *t)
+{
+	const char *n;
+	size_t i;
+	char *d;
+
+	for(i = 0; i < t->nsym; i++){
+		d = demangle(t->sym[i].name);
+		if(d == NULL)
+			continue;
+		n = savename(t, d);
+		free(d);
+		if(n == NULL){
+			werrstr("symbol table: out of memory");
+			return -1;
+		}
+		t->sym[i].name = n;
+	}
+	return 0;
+}

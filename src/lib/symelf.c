@@ -343,8 +343,10 @@ elfsyms(Elf *e, const char *file, const struct stat *st)
 		werrstr("%s: no symbol table", file);
 		return NULL;
 	}
+	/* demangled after symfinish: the name kept at an address is chosen as nm shows them */
 	t = symnew();
-	if(t != NULL && (addsyms(t, se, scn, &sh, file) < 0 || symfinish(t, textend(e)) < 0)){
+	if(t != NULL && (addsyms(t, se, scn, &sh, file) < 0 || symfinish(t, textend(e)) < 0
+	|| symdemangle(t) < 0)){
 		symfree(t);
 		t = NULL;
 	}
