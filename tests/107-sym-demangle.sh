@@ -44,9 +44,10 @@ if ldd "$B/prof" | grep -q libstdc++; then
 	skip "prof needs libstdc++ through another library (sanitizers): the fallback is not checked; demangling passed"
 fi
 awk -F'\t' '{ print $1, $3 }' table | LC_ALL=C sort > want.raw
-# every libstdc++.so.6 ldconfig knows (x86-64, x32, i386) covered
+# every libstdc++.so.6 ldconfig knows (x86-64, x32, i386) covered; not
+# under valgrind: glibc's failed dlopen leaks a block of its own
 unshare -m sh -c 'for l in $1; do mount --bind /dev/null "$l" || exit 1; done; shift; exec "$@"' sh "$libs" \
-	$PROF klass "$p" > calls.out 2>calls.err || {
+	"$B/prof" klass "$p" > calls.out 2>calls.err || {
 	cat calls.err
 	skip "unshare -m with a bind mount failed here: the fallback is not checked; demangling passed"
 }
