@@ -17,6 +17,29 @@ static TLS int making;	/* the thread's tree is being made */
 #define ENTER(t) do{ (t)->busy = 1; __atomic_signal_fence(__ATOMIC_SEQ_CST); }while(0)
 #define LEAVE(t) do{ __atomic_signal_fence(__ATOMIC_SEQ_CST); (t)->busy = 0; }while(0)
 
+enum { Maxscan = 512 };	/* words of a callee's frame searched for its return address */
+
+/*
+ * Where the calling function's return address, site, is on the stack:
+ * the first word holding it above the hook's frame fp (the hook's own
+ * return address, if the callee jumped to the hook as its last act).
+ * Unlike fp it does not depend on the callee's frame size, so the calls
+ * made from one frame are at one level, and deeper calls lower. fp if
+ * not found within Maxscan words.
+ */
+static inline NI uintptr_t
+retslot(uintptr_t fp, uint64_t site)
+{
+	const uint64_t *w;
+	int i;
+
+	w = (const uint64_t *)fp + 1;
+	for(i = 0; i < Maxscan; i++)
+		if(w[i] == site)
+			return (uintptr_t)&w[i];
+	return fp;
+}
+
 static inline NI uint32_t
 hashof(uint32_t parent, uint64_t pc, uint32_t mask)
 {
@@ -81,13 +104,14 @@ pop(Thr *t, uint64_t now)
 
 /*
  * Frames left by a longjmp: is the top frame no longer active, a call
- * of fn from site being entered with its hook's frame at sp? A frame
- * lower on the stack than ours is; one at our level too, unless it is
- * that of the function our callee is inlined in (compilers keep the
- * hooks of inlined functions: the callee then shares its host's frame
- * and return address). Only when we are on the stack the frames are on
- * (a signal handler on an alternate stack is not). Such frames are
- * closed at the time of the last hook, the latest we know them alive.
+ * of fn from site being entered with its return address at sp? A frame
+ * lower on the stack than ours is; one at our level too (a call from
+ * the same frame), unless it is that of the function our callee is
+ * inlined in (compilers keep the hooks of inlined functions: the callee
+ * then has its host's return address). Only when we are on the stack
+ * the frames are on (a signal handler on an alternate stack is not).
+ * Such frames are closed at the time of the last hook, the latest we
+ * know them alive.
  */
 static inline NI int
 stale(Thr *t, uintptr_t sp, uint64_t fn, uint64_t site)
@@ -159,7 +183,7 @@ __cyg_profile_func_enter(void *fn, void *site)
 	if(t->gen != rt.gen)
 		newgen(t);
 	now = clocknow(t);
-	sp = (uintptr_t)__builtin_frame_address(0);
+	sp = retslot((uintptr_t)__builtin_frame_address(0), (uint64_t)site);
 	if(t->depth > 0 && sp >= t->stack[t->depth - 1].sp)
 		unwind(t, sp, (uint64_t)fn, (uint64_t)site);
 	if(t->depth >= Maxdepth){
@@ -197,34 +221,21 @@ thrunwind(Thr *t)
 }
 
 /*
- * The frame (its index + 1) of the call of fn that returns, our frame
- * address being sp; 0 if none. An exit hook called normally runs at or
- * below the entry hook's level, and frames a longjmp left above the call
- * are lower still. One the compiler made a tail call (gcc -O2: the hook
- * returns straight to the caller, to site) runs above it, and above the
- * frames left too, but not above the caller's.
+ * The frame (its index + 1) of the call of fn that returns, its return
+ * address being at sp; 0 if none. The exit hook finds the same slot the
+ * entry hook did, whether called normally or jumped to by the callee as
+ * its last act (gcc -O2); frames a longjmp left above the call are lower.
  */
 static __attribute__((noinline)) NI uint32_t
-exiting(Thr *t, uint64_t fn, uintptr_t sp, int tail)
+exiting(Thr *t, uint64_t fn, uintptr_t sp)
 {
 	uint32_t i;
 	Frame *s;
 
 	s = t->stack;
-	i = t->depth;
-	if(i == 0)
-		return 0;
-	if(!tail){
-		for(; i > 0; i--)
-			if(s[i - 1].fn == fn && s[i - 1].sp >= sp)
-				return i;
-	}else{
-		/* the oldest of the frames below our level */
-		for(; i > 1 && s[i - 2].sp < sp; i--)
-			;
-		if(s[i - 1].fn == fn && s[i - 1].sp < sp)
+	for(i = t->depth; i > 0; i--)
+		if(s[i - 1].fn == fn && s[i - 1].sp >= sp)
 			return i;
-	}
 	/* stacks switched, or the entry was not seen: the newest call of fn */
 	for(i = t->depth; i > 0 && s[i - 1].fn != fn; i--)
 		;
@@ -238,21 +249,19 @@ __cyg_profile_func_exit(void *fn, void *site)
 	uint64_t now;
 	uint32_t i;
 	Thr *t;
-	int tail;
 
 	t = thr;
 	if(t == NULL || t->busy || !rt.on)
 		return;
 	ENTER(t);
 	now = clocknow(t);
-	sp = (uintptr_t)__builtin_frame_address(0);
-	tail = __builtin_return_address(0) == site;
+	sp = retslot((uintptr_t)__builtin_frame_address(0), (uint64_t)site);
 	if(t->over > 0)
 		t->over--;
-	else if(!tail && t->depth > 0 && t->stack[t->depth - 1].fn == (uint64_t)fn
+	else if(t->depth > 0 && t->stack[t->depth - 1].fn == (uint64_t)fn
 	&& t->stack[t->depth - 1].sp >= sp)
 		pop(t, now);	/* the common case: the top frame returns */
-	else if((i = exiting(t, (uint64_t)fn, sp, tail)) > 0){
+	else if((i = exiting(t, (uint64_t)fn, sp)) > 0){
 		while(t->depth > i)
 			pop(t, t->tev);
 		pop(t, now);

@@ -42,7 +42,7 @@ struct Frame
 {
 	uint64_t fn;
 	uint64_t t0;
-	uintptr_t sp;		/* the entry hook's frame address: finds longjmp'd frames */
+	uintptr_t sp;		/* where the call's return address is on the stack: finds longjmp'd frames */
 	uint64_t site;		/* the call's return address (an inlined callee's is its host's) */
 	uint32_t node;		/* or Lost */
 };
