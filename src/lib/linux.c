@@ -37,6 +37,11 @@ readmods(Prof *p, const unsigned char *buf, size_t n, size_t *off, const char *n
 	uint32_t i, plen, ilen;
 	size_t len;
 
+	/* a module takes 24 bytes at least: a count the file cannot hold is not believed */
+	if(p->nmod > (n - *off) / (Modsize + 8)){
+		werrstr("%s: %u modules: truncated or corrupt", name, p->nmod);
+		return -1;
+	}
 	p->mod = calloc(p->nmod ? p->nmod : 1, sizeof *p->mod);
 	if(p->mod == NULL){
 		werrstr("%s: out of memory", name);
