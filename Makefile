@@ -78,8 +78,14 @@ $(B)/tests/%: tests/bin/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALLCFLAGS) $(ALLLDFLAGS) -MMD -MP -o $@ $< $(LIB) $(ELF_LIBS)
 
+# With CI=true (as CI sets it), tests/ci.sh: the tests, again under ASan+UBSan,
+# the tools' tests under valgrind, and each fuzzer's smoke run.
 check: all $(TESTBINS)
+ifeq ($(CI),true)
+	@sh tests/ci.sh
+else
 	@B=$(B) sh tests/run.sh
+endif
 
 bench: all $(TESTBINS)
 	@B=$(B) sh bench/run.sh

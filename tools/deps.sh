@@ -3,12 +3,13 @@
 # missing Debian packages with apt-get; otherwise name the command to run.
 # Build: libelf-dev (and pkg-config). Tests: binutils (as, ld, nm, objcopy),
 # gcc-multilib for the -m32 cases, linux-perf (perf: tprof's tests compare
-# with it).
+# with it), valgrind (VALGRIND=1 and CI's memcheck pass).
 missing=
 [ -f /usr/include/gelf.h ] || missing="$missing libelf-dev"
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 command -v nm >/dev/null 2>&1 || missing="$missing binutils"
 command -v perf >/dev/null 2>&1 || missing="$missing linux-perf"
+command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
 if [ "$(uname -m)" = x86_64 ] && ! echo 'int main(void){return 0;}' |
 	cc -m32 -x c -o /dev/null - >/dev/null 2>&1; then
 	missing="$missing gcc-multilib"
