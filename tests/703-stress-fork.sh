@@ -1,9 +1,9 @@
 # A fork storm (tests/progs/stress-fork.c): 4 threads fork 50 children
 # each at once while another thread keeps making threads; children exit
-# from deep in the stack, fork grandchildren, and 52 of them profile
+# from deep in the stack, fork grandchildren, and 28 of them profile
 # themselves with prof(). The output and exit status are those of the
 # unprofiled build (every child's exit status as expected), no process
-# hangs, the same 52 processes called prof(), each wrote its prof.<pid>
+# hangs, the same 28 processes called prof(), each wrote its prof.<pid>
 # holding just its own calls (kidfn 1, leaf n), no other process wrote
 # one, and the parent's profile has its calls exactly: short_lived and
 # tick as often as the program counted.
@@ -17,11 +17,11 @@ run plain timeout 60 ./plain plain.side
 run prog timeout 60 ./prog prog.side
 alike 0
 [ "$(cat prog.out)" = "200 children, 200 as expected" ] || fail "output $(cat prog.out)"
-[ "$(wc -l < prog.side)" -eq 52 ] || fail "$(wc -l < prog.side) processes called prof(), want 52"
+[ "$(wc -l < prog.side)" -eq 28 ] || fail "$(wc -l < prog.side) processes called prof(), want 28"
 awk '{ print $2 }' plain.side | sort > want.n
 awk '{ print $2 }' prog.side | sort > got.n
 same "prof() callers' leaf counts" want.n got.n
-[ "$(ls prof.* | wc -l)" -eq 53 ] || fail "$(ls prof.* | wc -l) profiles, want 53"
+[ "$(ls prof.* | wc -l)" -eq 29 ] || fail "$(ls prof.* | wc -l) profiles, want 29"
 while read pid n; do
 	[ -f prof.$pid ] || fail "no prof.$pid"
 	printf 'kidfn 1\nleaf %d\n' $n > want.flat

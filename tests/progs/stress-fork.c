@@ -3,16 +3,16 @@
  * children at once, through spawn, while a churner thread keeps making
  * short-lived threads that call tick (a new thread's first call takes
  * the runtime's lock: a fork may copy it held). Child j of a forker, by
- * j % 8:
+ * j % 16:
  *	0: selfprof(j % 7 + 1), then exit(j)
- *	4: forks a grandchild that does selfprof(j % 5 + 1) and _exit(0);
+ *	8: forks a grandchild that does selfprof(j % 5 + 1) and _exit(0);
  *	   exits with j if that went well
  *	odd: rec(10), and exit(j) from rec(0), not profiled
- *	2, 6: calls leaf, not profiled, and _exit(j)
+ *	other: calls leaf, not profiled, and _exit(j)
  * selfprof(n) calls prof(kidfn, &n, 100, Profuser); kidfn calls leaf n
  * times; then it appends "pid n" to the file argv[1] (prof() writes
  * prof.<pid>). Built with -DNOPROF, prof() just calls fn.
- * By construction: 52 lines in argv[1] (7 + 6 per forker), the
+ * By construction: 28 lines in argv[1] (4 + 3 per forker), the
  * profile of each holding kidfn 1, leaf n, and nothing else; the parent's:
  *	main 1, forker 4, spawn 200, churner 1, short_lived T, tick T
  * T the number of ticks, printed on standard error as "ticks T". Prints
@@ -89,11 +89,11 @@ child(int j)
 
 	if(j % 2 == 1)
 		rec(10, j);
-	switch(j % 8){
+	switch(j % 16){
 	case 0:
 		selfprof(j % 7 + 1);
 		exit(j);
-	case 4:
+	case 8:
 		pid = fork();
 		if(pid == 0){
 			selfprof(j % 5 + 1);
