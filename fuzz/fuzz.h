@@ -20,5 +20,14 @@ const char *fuzzfile(const uint8_t *data, size_t size);
  * (built once; the seeds' pcs fall on them).
  */
 Symtab *fuzzsyms(void);
+/* Check that p is a tree: links in range, each node but the root reached once from it. */
+void fuzztree(const Prof *p);
+/* The calls of p's nodes summed, modulo mask+1. */
+uint64_t fuzzcalls(const Prof *p);
+/*
+ * Check ticksums' rows r[0..n) of t against sums made the slow way: each
+ * word to the symbol of tab (at bias 0) holding the start of its bucket.
+ */
+void fuzzsums(const Ticks *t, const Symtab *tab, const Tickrow *r, size_t n);
 /* Stop with a message: a harness's own check failed (libFuzzer keeps the input). */
 _Noreturn void fuzzfail(const char *what);

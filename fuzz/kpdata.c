@@ -55,6 +55,7 @@ report(const unsigned char *buf, size_t n, int format, const Ksyms *k)
 	if(spaceadd(&s, k->tab, 0) < 0)
 		fuzzfail("spaceadd");
 	if(ticksums(t, &s, &rows, &nrows) == 0){
+		fuzzsums(t, k->tab, rows, nrows);
 		printkprof(fuzznull(), t, k->text, k->tab->sym[0].value, 4096, 0, rows, nrows);
 		printkprof(fuzznull(), t, k->text, k->tab->sym[0].value, 4096, 100, rows, nrows);
 		free(rows);

@@ -42,6 +42,7 @@ report(const Ksyms *k, const uint32_t *w, size_t nw)
 	if(spaceadd(&s, k->tab, 0) < 0)
 		fuzzfail("spaceadd");
 	if(ticksums(t, &s, &rows, &nrows) == 0){
+		fuzzsums(t, k->tab, rows, nrows);
 		printkprof(fuzznull(), t, k->text, k->tab->sym[0].value, 4096, 0, rows, nrows);
 		free(rows);
 	}

@@ -15,8 +15,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	p = linuxparse(data, size, "fuzz");
 	if(p == NULL)
 		return 0;
-	if(p->nnode == 0 || p->format != Plinux || (p->exemod != Pnone && p->exemod >= p->nmod))
-		fuzzfail("linuxparse: accepted a profile with no root or a bad executable module");
+	if(p->format != Plinux || (p->exemod != Pnone && p->exemod >= p->nmod))
+		fuzzfail("linuxparse: not Plinux, or a bad executable module");
+	fuzztree(p);
 	for(i = 0, n = 0; i < p->nmod && n < 8; i++)
 		if(p->mod[i].used || i == p->exemod){
 			if(spaceadd(&s, fuzzsyms(), p->mod[i].bias) < 0)

@@ -30,6 +30,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if(spaceadd(&one, fuzzsyms(), 0) < 0)
 		fuzzfail("spaceadd");
 	if(ticksums(t, &one, &rows, &n) == 0){
+		fuzzsums(t, fuzzsyms(), rows, n);
 		printtprof(fuzznull(), t, 0x1000, rows, n);
 		free(rows);
 	}
