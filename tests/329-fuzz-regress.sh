@@ -9,6 +9,8 @@
 #	kpdata		kprof, -9, -l against 605's System.map, with and without _etext
 #	ksym		kprof against a Plan 9 kpdata and a /proc/profile of 4-byte buckets
 #	symelf		prof with a prof.out, tprof -f with a profile
+#	demangle	prof with a prof.out, of a program whose function has that name
+#			(names as as(1) takes them; others are not replayed)
 . "$TOP/tests/lib.sh"
 TPROF="$VG $B/tprof"
 KPROF="$VG $B/kprof"
@@ -25,7 +27,7 @@ echo '4 64*1 2' | $B/tests/kpwords -l > kplinux
 printf '\0\1\377\377\0\0\0\0\0\0\0\0\0\0\0\12\377\377\377\377\0\0\20\0\0\0\0\1\0\0\0\12' > prof.out
 echo '10 0 510*1' | $B/tests/kpwords -b > ticks
 
-n=0
+nrun=0
 # run WHAT CMD...: CMD ends in time with 0, or 1 and one line on stderr
 run()
 {
@@ -33,7 +35,7 @@ run()
 	shift
 	timeout 10 "$@" > out 2> err
 	rc=$?
-	n=$((n + 1))
+	nrun=$((nrun + 1))
 	case $rc in
 	0) ;;
 	1) [ "$(wc -l < err)" -eq 1 ] || { head -n 5 err; fail "$_w: status 1 with $(wc -l < err) lines on stderr"; } ;;
@@ -65,8 +67,15 @@ for f in "$TOP"/tests/fuzz-seeds/*/* "$TOP"/tests/fuzz-regress/*/*; do
 	symelf)
 		run "$w: prof" $PROF "$f" prof.out
 		run "$w: tprof -f" $TPROF -f ticks "$f" ;;
+	demangle)
+		name=$(cat "$f")
+		case $name in
+		*[!A-Za-z0-9_.\$]*|'') continue ;;
+		esac
+		mkelf named "$name=0x1000"
+		run "$w: prof" $PROF named prof.out ;;
 	*) fail "$w: no harness $h" ;;
 	esac
 done
-[ $n -gt 40 ] || fail "only $n runs: inputs missing"
+[ $nrun -gt 40 ] || fail "only $nrun runs: inputs missing"
 exit 0
