@@ -150,9 +150,9 @@ $(B)/fuzz/%: fuzz/%.c fuzz/fuzz.c fuzz/fuzz.h $(B)/fuzz/libproftools.a
 
 fuzz-build: $(FUZZBINS)
 
-# tools/fuzzdeps.sh installs clang and its fuzzer runtime first, as root.
+# tools/fuzzdeps.sh installs libelf-dev, clang and its fuzzer runtime first, as root.
 fuzz:
-	@sh tools/deps.sh && sh tools/fuzzdeps.sh
+	@sh tools/fuzzdeps.sh
 	@$(MAKE) --no-print-directory B=$(B) fuzz-build
 	@B=$(B) FUZZTIME=$(FUZZTIME) sh tools/fuzz.sh $(FUZZERS)
 
