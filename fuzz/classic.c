@@ -1,8 +1,8 @@
 /*
  * Plan 9 prof.out (classicparse), and prof's reports of what it accepts:
- * the flat profile, -d and -r, against functions f0..f15 at 0x1000;
- * the same with the root's subtrees merged (as sums of runs do), which
- * must keep the tree a tree and the calls as many.
+ * the flat profile, -d, -r, -F and -C, against functions f0..f15 at
+ * 0x1000; then the profile summed with itself (prof prog prof.out
+ * prof.out), which must stay a tree with twice the calls.
  */
 #include "fuzz.h"
 
@@ -17,6 +17,8 @@ reports(Prof *p)
 	printflat(fuzznull(), p, &s);
 	printgraph(fuzznull(), p, &s, 0, 4);
 	printgraph(fuzznull(), p, &s, 1, 1);
+	printfolded(fuzznull(), p, &s);
+	printcallgrind(fuzznull(), p, &s, "prog");
 	spacefree(&s);
 }
 
@@ -24,7 +26,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	uint64_t calls;
-	Prof *p;
+	Prof *p, *q;
 
 	p = classicparse(data, size, "fuzz");
 	if(p == NULL)
@@ -34,13 +36,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzztree(p);
 	reports(p);
 	calls = fuzzcalls(p);
-	p = profmergeroots(p, "fuzz");
-	if(p != NULL){
-		fuzztree(p);
-		if(fuzzcalls(p) != calls)
-			fuzzfail("profmergeroots: calls lost or made");
-		reports(p);
-	}
+	q = classicparse(data, size, "fuzz");
+	if(q == NULL)
+		fuzzfail("classicparse: the same image refused the second time");
+	p = profmerge(p, "fuzz", q, "fuzz");
+	if(p == NULL)
+		return 0;
+	fuzztree(p);
+	if(fuzzcalls(p) != ((calls * 2) & p->mask))
+		fuzzfail("profmerge: a profile and itself do not sum to twice its calls");
+	reports(p);
 	proffree(p);
 	return 0;
 }
