@@ -228,7 +228,7 @@ int printflat(FILE *out, const Prof *p, const Space *s);
  */
 int printgraph(FILE *out, const Prof *p, const Space *s, int recursive, int tabstop);
 
-/* fold.c, callgrind.c: the call tree for other tools; times in ns */
+/* fold.c, callgrind.c, flame.c: the call tree for other tools; times in ns */
 
 /*
  * prof -F: folded stacks (flame graphs), one line per call path with
@@ -242,6 +242,12 @@ int printfolded(FILE *out, const Prof *p, const Space *s);
  * inclusive time; cmd names the program (or NULL). 0 or -1.
  */
 int printcallgrind(FILE *out, const Prof *p, const Space *s, const char *cmd);
+/*
+ * prof -S: a flame graph, one self-contained SVG: per call path a frame
+ * as wide as its inclusive time, tooltips with time, share and calls;
+ * cmd names the program in the title (or NULL). 0 or -1.
+ */
+int printflame(FILE *out, const Prof *p, const Space *s, const char *cmd);
 
 /* ticks.c: tick profiles (Plan 9 /proc/pid/profile and kpdata, Linux /proc/profile) */
 

@@ -3,13 +3,17 @@
 # missing Debian packages with apt-get; otherwise name the command to run.
 # Build: libelf-dev (and pkg-config). Tests: binutils (as, ld, nm, objcopy),
 # gcc-multilib for the -m32 cases, linux-perf (perf: tprof's tests compare
-# with it), valgrind (VALGRIND=1 and CI's memcheck pass).
+# with it), valgrind (VALGRIND=1 and CI's memcheck pass), g++ (C++
+# names), libxml2-utils and chromium (xmllint and a browser for prof -S).
 missing=
 [ -f /usr/include/gelf.h ] || missing="$missing libelf-dev"
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 command -v nm >/dev/null 2>&1 || missing="$missing binutils"
 command -v perf >/dev/null 2>&1 || missing="$missing linux-perf"
 command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
+command -v g++ >/dev/null 2>&1 || missing="$missing g++"
+command -v xmllint >/dev/null 2>&1 || missing="$missing libxml2-utils"
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 if [ "$(uname -m)" = x86_64 ] && ! echo 'int main(void){return 0;}' |
 	cc -m32 -x c -o /dev/null - >/dev/null 2>&1; then
 	missing="$missing gcc-multilib"

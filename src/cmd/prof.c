@@ -12,7 +12,7 @@
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: prof [-CdFr] [program] [profile ...]\n");
+	fprintf(stderr, "usage: prof [-CdFrS] [program] [profile ...]\n");
 	exit(2);
 }
 
@@ -149,15 +149,15 @@ int
 main(int argc, char *argv[])
 {
 	const char *program, *profile;
-	int c, dflag, rflag, Fflag, Cflag, r, k;
+	int c, dflag, rflag, Fflag, Cflag, Sflag, r, k;
 	Space space = {0};
 	Symtab **tabs, *prog;
 	size_t ntabs, i;
 	Prof *p, *q;
 
-	dflag = rflag = Fflag = Cflag = 0;
+	dflag = rflag = Fflag = Cflag = Sflag = 0;
 	opterr = 0;
-	while((c = getopt(argc, argv, "CdFr")) != -1)
+	while((c = getopt(argc, argv, "CdFrS")) != -1)
 		switch(c){
 		case 'C':
 			Cflag = 1;
@@ -171,13 +171,16 @@ main(int argc, char *argv[])
 		case 'r':
 			rflag = 1;
 			break;
+		case 'S':
+			Sflag = 1;
+			break;
 		default:
 			usage();
 		}
 	argc -= optind;
 	argv += optind;
 	/* one report; -d and -r are one report, Plan 9's */
-	if(Cflag + Fflag + (dflag || rflag) > 1)
+	if(Cflag + Fflag + Sflag + (dflag || rflag) > 1)
 		usage();
 	/* as Plan 9: a program named is read first */
 	prog = NULL;
@@ -201,6 +204,8 @@ main(int argc, char *argv[])
 	caveats(p, profile);
 	if(Fflag)
 		r = printfolded(stdout, p, &space);
+	else if(Sflag)
+		r = printflame(stdout, p, &space, program);
 	else if(Cflag)
 		r = printcallgrind(stdout, p, &space, program);
 	else if(dflag || rflag)
