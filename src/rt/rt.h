@@ -71,6 +71,7 @@ struct Thr
 	uint64_t off;		/* CPU time in cycles = cycle counter - off while seq holds */
 	/* Mticks state */
 	volatile uint64_t ticks;
+	uint64_t utseen;	/* the thread's user time in ticks at its last tick */
 	Thr *next;		/* all threads' trees, for the dump */
 	Thr *spare;		/* the next tree of an ended thread */
 };
