@@ -394,23 +394,34 @@ reports(Pt *pt)
 		event(pt, tid, st);
 }
 
-/* Why we may not trace pid, as the error. */
-static void
-traceerror(int pid, int err)
+/* The pid tracing thread tid, 0 if none or unknown. */
+static int
+tracerof(int tid)
 {
 	char path[64], line[128];
-	long scope;
 	int tracer;
 	FILE *f;
 
 	tracer = 0;
-	snprintf(path, sizeof path, "/proc/%d/status", pid);
+	snprintf(path, sizeof path, "/proc/%d/status", tid);
 	if((f = fopen(path, "r")) != NULL){
 		while(fgets(line, sizeof line, f) != NULL)
 			if(sscanf(line, "TracerPid: %d", &tracer) == 1)
 				break;
 		fclose(f);
 	}
+	return tracer;
+}
+
+/* Why we may not trace pid, as the error. */
+static void
+traceerror(int pid, int err)
+{
+	long scope;
+	int tracer;
+	FILE *f;
+
+	tracer = tracerof(pid);
 	scope = 0;
 	if((f = fopen("/proc/sys/kernel/yama/ptrace_scope", "r")) != NULL){
 		if(fscanf(f, "%ld", &scope) != 1)
@@ -442,7 +453,8 @@ attachproc(Pt *pt, int pid, int quiet)
 			if(find(pt, tid[i]) != NULL)
 				continue;
 			if(ptrace(PTRACE_SEIZE, tid[i], 0, Opts) < 0){
-				if(errno == ESRCH || quiet)
+				/* ours already: a thread made since, whose clone event is still to be read */
+				if(errno == ESRCH || quiet || tracerof(tid[i]) == getpid())
 					continue;
 				traceerror(pid, errno);
 				free(tid);
