@@ -1,6 +1,7 @@
 # make install puts the commands, runtime, headers, pkg-config file and
 # man pages under PREFIX; a program built with pkg-config's flags writes
-# a profile that the installed prof reads.
+# a profile that the installed prof reads; tprof and kprof are installed
+# too, and nothing setuid or setgid.
 # Program: main calls twice() 2 times; twice calls leaf once each time.
 . "$TOP/tests/lib.sh"
 make -s -C "$TOP" B="$B" install PREFIX="$PWD/inst" >make.out 2>&1 || { cat make.out; fail "make install"; }
@@ -9,7 +10,11 @@ for f in bin/prof lib/libprof.a lib/libprof.so lib/libproftools.a lib/pkgconfig/
 	share/man/man1/prof.1 share/man/man3/prof.3 share/man/man5/prof.5; do
 	[ -f "inst/$f" ] || fail "not installed: $f"
 done
-[ -x inst/bin/prof ] || fail "inst/bin/prof not executable"
+for c in prof tprof kprof; do
+	[ -x inst/bin/$c ] || fail "inst/bin/$c not installed or not executable"
+done
+# the samplers get their rights from the kernel's checks, never from the file's mode
+[ -z "$(find inst -perm /6000)" ] || fail "installed setuid or setgid: $(find inst -perm /6000)"
 export PKG_CONFIG_PATH="$PWD/inst/lib/pkgconfig"
 flags=$(pkg-config --cflags --libs prof) || fail "pkg-config prof"
 case $flags in *-finstrument-functions*) ;; *) fail "cflags lack -finstrument-functions: $flags";; esac
