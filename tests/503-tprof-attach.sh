@@ -15,13 +15,16 @@ mkfifo go1 go2
 exec 3<>go1 4<>go2
 ./burn -w -t 2 -s 0.4 < go1 > out1 3>&- 4>&- &
 p1=$!
+execd $p1 ./burn
 ./burn -w -t 2 -s 0.4 < go2 > out2 3>&- 4>&- &
 p2=$!
+execd $p2 ./burn
 $TPROF $p1 > rep 2>err 3>&- 4>&- &
 tp=$!
 attached $tp $p1 err
 ./burn -t 2 -s 0.4 > out3 3>&- 4>&- &
 p3=$!
+execd $p3 ./burn
 echo go >&3
 echo go >&4
 exec 3>&- 4>&-
@@ -39,6 +42,7 @@ mkfifo go4
 exec 4<>go4
 ./burn -w -s 0.2 < go4 > out4 4>&- &
 p4=$!
+execd $p4 ./burn
 errcase "binary that is not the program" "tprof: other: not the program pid $p4 runs" $TPROF $p4 other
 $TPROF -t 5 $p4 ./burn > rep4 2>err4 4>&- &
 tp=$!

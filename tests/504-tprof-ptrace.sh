@@ -31,6 +31,7 @@ mkfifo go
 exec 3<>go
 ./burn -w -t 2 -s 0.4 < go > out 3>&- &
 p=$!
+execd $p ./burn
 $B/tests/noperf $TPROF $p > rep 2>err 3>&- &
 tp=$!
 attached $tp $p err

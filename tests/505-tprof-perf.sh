@@ -13,6 +13,7 @@ mkfifo go
 exec 3<>go
 ./burn -w -t 2 -s 1 < go > out 3>&- &
 p=$!
+execd $p ./burn
 $TPROF $p > rep 2>err 3>&- &
 tp=$!
 perf record -q -e cpu-clock -c 1000000 -p $p -o perf.data > perf.err 2>&1 3>&- &

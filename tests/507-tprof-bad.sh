@@ -29,6 +29,7 @@ mkfifo go
 exec 3<>go
 ./nap < go 3>&- &
 p=$!
+execd $p ./nap
 $BGTPROF $p > out 2> err 3>&- &
 tp=$!
 attached $tp $p err
@@ -37,13 +38,22 @@ exec 3>&-
 wait $p
 wait $tp
 rc=$?
-[ $rc -eq 1 ] && [ ! -s out ] && [ "$(wc -l < err)" -eq 1 ] || { cat out err; fail "exits before the first sample: exit $rc"; }
-grep -q "^tprof: pid $p: exited before the first sample\$" err || fail "exits before the first sample: $(cat err)"
+[ $rc -eq 1 ] && [ "$(wc -l < err)" -eq 1 ] || { cat out err; fail "exits before the first sample: exit $rc"; }
+# its exit itself (the kernel tearing down its memory and events) may
+# take a sample or two, outside the text: then Plan 9's "no counts"
+if grep -q '^tprof: no counts$' err; then
+	[ "$(total out)" -le 20 ] || { cat out; fail "exits at once: total $(total out)"; }
+	echo "the exit was sampled: total $(total out), no counts"
+else
+	[ ! -s out ] || { cat out; fail "exits before the first sample: a report"; }
+	grep -q "^tprof: pid $p: exited before the first sample\$" err || fail "exits before the first sample: $(cat err)"
+fi
 
 # another user's process
 if [ "$(id -u)" -eq 0 ] && command -v setpriv > /dev/null; then
 	./burn -s 5 > /dev/null &
 	p=$!
+	execd $p ./burn
 	errcase "not our uid" "^tprof: pid $p: owned by uid 0, not you \\(uid 65534\\); run tprof as uid 0 or as root\$" \
 		asnobody $TPROF $p
 	kill $p
@@ -54,6 +64,7 @@ fi
 for sig in INT TERM; do
 	./burn -s 60 > /dev/null &
 	p=$!
+	execd $p ./burn
 	$BGTPROF $p > rep 2> err &
 	tp=$!
 	attached $tp $p err
@@ -72,6 +83,7 @@ done
 # -t: sampling stops after the time given (one thread: at most 500 ms of CPU time)
 ./burn -s 60 > /dev/null &
 p=$!
+execd $p ./burn
 t0=$(date +%s%N)
 $TPROF -t 0.5 $p > rep 2> err || { cat err; fail "tprof -t 0.5: exit $?"; }
 t1=$(date +%s%N)
@@ -98,6 +110,7 @@ ratio3to1 rep
 cp burn gone
 ./gone -s 1.5 > /dev/null &
 p=$!
+execd $p ./gone
 sleep 0.1
 rm gone
 printf 'int main(void) { return 0; }\n' > other.c

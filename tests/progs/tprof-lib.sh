@@ -79,3 +79,17 @@ attached()
 	done
 	fail "tprof did not attach to pid $2 in 20 s"
 }
+
+# execd PID FILE: wait (up to 10 s) until PID runs FILE: a command started
+# with & is the shell for a moment, and tprof given its pid would read the
+# shell's symbols
+execd()
+{
+	_f=$(readlink -f "$2")
+	_i=0
+	while [ "$(readlink /proc/$1/exe 2>/dev/null)" != "$_f" ]; do
+		_i=$((_i + 1))
+		[ $_i -le 200 ] || fail "pid $1 did not start $2"
+		sleep 0.05
+	done
+}
