@@ -18,11 +18,4 @@ if [ "$(uname -m)" = x86_64 ] && ! echo 'int main(void){return 0;}' |
 	cc -m32 -x c -o /dev/null - >/dev/null 2>&1; then
 	missing="$missing gcc-multilib"
 fi
-[ -z "$missing" ] && exit 0
-if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-	echo "deps: missing:$missing; run: sudo apt-get install -y$missing" >&2
-	exit 1
-fi
-echo "deps: installing$missing" >&2
-apt-get update -qq >/dev/null && apt-get install -y -qq $missing >/dev/null ||
-	{ echo "deps: apt-get install$missing failed" >&2; exit 1; }
+exec sh "$(dirname "$0")/aptinstall.sh" deps $missing

@@ -12,11 +12,4 @@ elif ! echo 'int LLVMFuzzerTestOneInput(const char *d, long n){return 0;}' |
 	"$cc" -fsanitize=fuzzer,address,undefined -x c -o /dev/null - >/dev/null 2>&1; then
 	missing="${missing}libclang-rt-14-dev"
 fi
-[ -z "$missing" ] && exit 0
-if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-	echo "fuzzdeps: missing: $missing; run: sudo apt-get install -y $missing" >&2
-	exit 1
-fi
-echo "fuzzdeps: installing $missing" >&2
-apt-get update -qq >/dev/null && apt-get install -y -qq $missing >/dev/null ||
-	{ echo "fuzzdeps: apt-get install $missing failed" >&2; exit 1; }
+exec sh "$(dirname "$0")/aptinstall.sh" fuzzdeps $missing
