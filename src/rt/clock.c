@@ -86,15 +86,18 @@ utticks(void)
 }
 
 /*
- * A tick: the thread's user time since its last one, at least a tick.
- * The kernel checks the timer only at a clock tick that finds the
- * process running, and a signal pending merges the next, so on a busy
- * machine most ticks arrive late; counting signals lost two thirds.
+ * A tick: the thread's user time since its last one, at least a tick,
+ * charged to the call path it is running (the path's own ticks; the dump
+ * sums them up the tree). The kernel checks the timer only at a clock
+ * tick that finds the process running, and a signal pending merges the
+ * next, so on a busy machine most ticks arrive late; counting signals
+ * lost two thirds. The tree may be being made or remade (prof()): the
+ * ticks then wait for the next.
  */
 static void
 tick(int sig)
 {
-	uint64_t u;
+	uint64_t u, n;
 	Thr *t;
 	int e;
 
@@ -104,12 +107,12 @@ tick(int sig)
 		return;
 	e = errno;
 	u = utticks();
-	if(u > t->utseen){
-		t->ticks += u - t->utseen;
-		t->utseen = u;
-	}else{
-		t->ticks++;
-		t->utseen++;
+	n = u > t->utseen ? u - t->utseen : 1;
+	t->utseen += n;
+	t->pending += n;
+	if(t->gen == rt.gen && t->cap != 0 && t->cur < t->nnode){
+		t->node[t->cur].time += t->pending;
+		t->pending = 0;
 	}
 	errno = e;
 }
@@ -386,7 +389,7 @@ clockother(Thr *t)
 	case Mmonotonic:
 		return monons();
 	case Mticks:
-		return t->ticks;
+		return 0;	/* no time kept in the hooks */
 	case Mtaskclock:
 	case Mthreadcpu:
 		id = (clockid_t)(~t->runner << 3 | 4 | 2);

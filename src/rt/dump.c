@@ -136,6 +136,7 @@ struct Acts
 {
 	Act *a;		/* malloc'd; NULL if none */
 	uint32_t n;
+	uint64_t *incl;	/* Mticks: each node's ticks and its descendants' (malloc'd) */
 };
 
 /* The trees to write. */
@@ -281,8 +282,8 @@ chargeactive(void)
 	Thr *t;
 
 	t = thr;
-	if(t == NULL || t->gen != rt.gen)
-		return;
+	if(t == NULL || t->gen != rt.gen || rt.mech == Mticks)
+		return;	/* Mticks: the calls' ticks are in their nodes already */
 	now = clocknow(t);
 	for(i = 0; i < t->depth; i++){
 		f = &t->stack[i];
@@ -330,6 +331,8 @@ activetime(const Acts *as, uint32_t i)
 static uint64_t
 nodetime(const Thr *t, const Acts *as, uint32_t i)
 {
+	if(as->incl != NULL)
+		return as->incl[i];
 	return t->node[i].time + activetime(as, i);
 }
 
@@ -499,6 +502,26 @@ otheractive(Thr *t, uint32_t nn, Acts *as)
 }
 
 /*
+ * Mticks: the time of each of the first nn nodes of t, its own ticks and
+ * its descendants' (a node's parent is older than it). NULL if out of memory.
+ */
+static uint64_t *
+inclusive(const Thr *t, uint32_t nn)
+{
+	uint64_t *v;
+	uint32_t i;
+
+	v = malloc((nn + 1) * sizeof *v);
+	if(v == NULL)
+		return NULL;
+	for(i = 0; i < nn; i++)
+		v[i] = t->node[i].time;
+	for(i = nn; i-- > 1; )
+		v[t->node[i].parent] += v[i];
+	return v;
+}
+
+/*
  * The trees of this generation, oldest thread first, and the size of
  * each now: threads still running may add nodes while we write.
  */
@@ -525,7 +548,10 @@ snapshot(Snap *sn)
 			sn->t[k] = t;
 			sn->nnode[k] = t->nnode;
 			sn->lost += t->lost;
-			if(t != thr)
+			if(rt.mech == Mticks){
+				if((sn->act[k].incl = inclusive(t, sn->nnode[k])) == NULL)
+					return -1;
+			}else if(t != thr)
 				otheractive(t, sn->nnode[k], &sn->act[k]);
 		}
 	return 0;
@@ -537,8 +563,10 @@ snapfree(Snap *sn)
 	uint32_t k;
 
 	if(sn->act != NULL)
-		for(k = 0; k < sn->n; k++)
+		for(k = 0; k < sn->n; k++){
 			free(sn->act[k].a);
+			free(sn->act[k].incl);
+		}
 	free(sn->t);
 	free(sn->nnode);
 	free(sn->act);

@@ -1,7 +1,9 @@
 /*
  * The hooks -finstrument-functions calls at every function entry and
  * exit. No lock, no system call on the common path: a hash probe for the
- * (caller path, callee) node, a clock read, a push or a pop.
+ * (caller path, callee) node, a clock read, a push or a pop. Anything
+ * else (a thread's first call, a longjmp, a new node, a full buffer)
+ * goes to the hook's full version, out of line.
  */
 #include <errno.h>
 
@@ -21,23 +23,21 @@ enum { Maxscan = 512 };	/* words of a callee's frame searched for its return add
 
 /*
  * Where the calling function's return address, site, is on the stack:
- * the first word holding it above the hook's frame fp (the hook's own
- * return address, if the callee jumped to the hook as its last act).
- * Unlike fp it does not depend on the callee's frame size, so the calls
- * made from one frame are at one level, and deeper calls lower. fp if
- * not found within Maxscan words.
+ * the first word holding it from the hook's own return address at slot
+ * up (slot itself when the callee jumped to the hook as its last act).
+ * Unlike the hook's frame it does not depend on the callee's frame size,
+ * so the calls made from one frame are at one level, and deeper calls
+ * lower. Just below slot if not found within Maxscan words.
  */
 static inline NI uintptr_t
-retslot(uintptr_t fp, uint64_t site)
+retslot(const uint64_t *slot, uint64_t site)
 {
-	const uint64_t *w;
 	int i;
 
-	w = (const uint64_t *)fp + 1;
 	for(i = 0; i < Maxscan; i++)
-		if(w[i] == site)
-			return (uintptr_t)&w[i];
-	return fp;
+		if(slot[i] == site)
+			return (uintptr_t)&slot[i];
+	return (uintptr_t)slot - 8;
 }
 
 static inline NI uint32_t
@@ -65,6 +65,8 @@ newchild(Thr *t, uint64_t pc, uint32_t i)
 	nd->time = 0;
 	nd->down = 0;
 	nd->parent = t->cur;
+	nd->last[0] = nd->last[1] = 0;
+	nd->off = 0;
 	nd->right = t->node[t->cur].down;
 	/* linked in last: a dump in another thread sees whole nodes (see downof in dump.c) */
 	__atomic_signal_fence(__ATOMIC_RELEASE);
@@ -75,31 +77,69 @@ newchild(Thr *t, uint64_t pc, uint32_t i)
 }
 
 /* The child of t->cur for pc, made if new; Lost if the buffer is full. */
-static inline NI uint32_t
+static __attribute__((noinline)) NI uint32_t
 child(Thr *t, uint64_t pc)
 {
-	uint32_t i, n;
+	uint32_t i, n, *last;
 
 	if(t->cap == 0)
 		return Lost;
 	for(i = hashof(t->cur, pc, t->hmask); (n = t->hash[i]) != 0; i = (i + 1) & t->hmask)
 		if(t->node[n].pc == pc && t->node[n].parent == t->cur)
-			return n;
-	return newchild(t, pc, i);
+			break;
+	if(n == 0 && (n = newchild(t, pc, i)) == Lost)
+		return Lost;
+	last = t->node[t->cur].last;
+	last[1] = last[0];
+	last[0] = n;
+	return n;
 }
 
-/* Pop the top frame at time now, charging its node. */
+/* The common cases without the hash: the child of t->cur for pc found last or the time before; 0 if not. */
+static inline NI uint32_t
+lastchild(Thr *t, uint64_t pc)
+{
+	const uint32_t *last;
+
+	last = t->node[t->cur].last;	/* 0, the root, is no one's child: its pc is 0 */
+	if(t->node[last[0]].pc == pc)
+		return last[0];
+	if(t->node[last[1]].pc == pc)
+		return last[1];
+	return 0;
+}
+
+/* Push a frame for the call of fn from site, its node n (or Lost), at time now. */
+static inline NI void
+push(Thr *t, uint64_t fn, uint64_t site, uintptr_t sp, uint32_t n, uint64_t now)
+{
+	Frame *f;
+
+	f = &t->stack[t->depth++];
+	f->fn = fn;
+	f->sp = sp;
+	f->site = site;
+	f->node = n;
+	f->prev = t->cur;
+	f->t0 = t->tev = now;
+	if(n == Lost)
+		t->lost++;
+	else{
+		t->node[n].count++;
+		t->cur = n;
+	}
+}
+
+/* Pop the top frame at time now, charging its node (Mticks: nothing, now and t0 are 0). */
 static inline NI void
 pop(Thr *t, uint64_t now)
 {
 	Frame *f;
 
 	f = &t->stack[--t->depth];
-	if(f->node != Lost)
+	if(f->node != Lost && now != f->t0)
 		t->node[f->node].time += now - f->t0;
-	t->cur = t->depth > 0 ? t->stack[t->depth - 1].node : 0;
-	if(t->cur == Lost)
-		t->cur = 0;	/* not used while a Lost frame is on top */
+	t->cur = f->prev;
 }
 
 /*
@@ -163,13 +203,61 @@ newgen(Thr *t)
 	errno = e;
 }
 
-EXPORT void
-__cyg_profile_func_enter(void *fn, void *site)
+/*
+ * The entry points: each passes the hook where its own return address
+ * is (the bottom of the callee's frame, where retslot starts), which C
+ * has no cheap way to say.
+ */
+__asm__(
+	".text\n"
+	".globl __cyg_profile_func_enter\n"
+	".type __cyg_profile_func_enter, @function\n"
+	"__cyg_profile_func_enter:\n"
+	"	.cfi_startproc\n"
+	"	movq %rsp, %rdx\n"
+	"	jmp profenter\n"
+	"	.cfi_endproc\n"
+	".size __cyg_profile_func_enter, .-__cyg_profile_func_enter\n"
+	".globl __cyg_profile_func_exit\n"
+	".type __cyg_profile_func_exit, @function\n"
+	"__cyg_profile_func_exit:\n"
+	"	.cfi_startproc\n"
+	"	movq %rsp, %rdx\n"
+	"	jmp profexit\n"
+	"	.cfi_endproc\n"
+	".size __cyg_profile_func_exit, .-__cyg_profile_func_exit\n");
+
+/*
+ * An entry past the checks, in full: its return address, frames a
+ * longjmp left, the depth, the path, the node (made if new).
+ */
+static __attribute__((noinline)) NI void
+enterrest(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uint64_t now)
 {
 	uintptr_t sp;
-	uint64_t now;
 	uint32_t n;
-	Frame *f;
+
+	sp = retslot(slot, site);
+	if(t->depth > 0 && sp >= t->stack[t->depth - 1].sp)
+		unwind(t, sp, fn, site);
+	if(t->depth >= Maxdepth){
+		t->over++;
+		t->lost++;
+		LEAVE(t);
+		return;
+	}
+	if(t->depth > 0 && t->stack[t->depth - 1].node == Lost)
+		n = Lost;	/* under a call not recorded: its path is unknown */
+	else if((n = child(t, fn)) != Lost && sp >= (uintptr_t)slot)
+		t->node[n].off = (sp - (uintptr_t)slot) / 8;
+	push(t, fn, site, sp, n, now);
+	LEAVE(t);
+}
+
+/* An entry in full: off, the thread's first call, a signal handler's call in a hook, a new profile. */
+static __attribute__((noinline)) NI void
+enterfull(uint64_t fn, uint64_t site, const uint64_t *slot)
+{
 	Thr *t;
 
 	if(!rt.on)
@@ -182,33 +270,40 @@ __cyg_profile_func_enter(void *fn, void *site)
 	ENTER(t);
 	if(t->gen != rt.gen)
 		newgen(t);
-	now = clocknow(t);
-	sp = retslot((uintptr_t)__builtin_frame_address(0), (uint64_t)site);
-	if(t->depth > 0 && sp >= t->stack[t->depth - 1].sp)
-		unwind(t, sp, (uint64_t)fn, (uint64_t)site);
-	if(t->depth >= Maxdepth){
-		t->over++;
-		t->lost++;
+	enterrest(t, fn, site, slot, clocknow(t));
+}
+
+/*
+ * The common call, from the top frame, recorded, to a node that exists
+ * and one of the last two called from there, its return address where
+ * the node's last call had it: no hash probe, no search for the return
+ * address, no call but at the end (no registers to save). Everything
+ * else goes on in enterrest, or from the start in enterfull.
+ */
+void
+profenter(void *fn, void *site, const uint64_t *slot)
+{
+	uint64_t now;
+	uint32_t d, n;
+	const uint64_t *sp;
+	Frame *top;
+	Thr *t;
+
+	t = thr;
+	if(t == NULL || t->busy || t->gen != rt.gen || !rt.on || !clockfast(t, &now)){
+		enterfull((uint64_t)fn, (uint64_t)site, slot);
+		return;
+	}
+	ENTER(t);
+	d = t->depth;
+	if(d > 0 && d < Maxdepth && (top = &t->stack[d - 1])->node != Lost
+	&& (n = lastchild(t, (uint64_t)fn)) != 0
+	&& *(sp = &slot[t->node[n].off]) == (uint64_t)site && (uintptr_t)sp < top->sp){
+		push(t, (uint64_t)fn, (uint64_t)site, (uintptr_t)sp, n, now);
 		LEAVE(t);
 		return;
 	}
-	if(t->depth > 0 && t->stack[t->depth - 1].node == Lost)
-		n = Lost;	/* under a call not recorded: its path is unknown */
-	else
-		n = child(t, (uint64_t)fn);
-	if(n == Lost)
-		t->lost++;
-	else{
-		t->node[n].count++;
-		t->cur = n;
-	}
-	f = &t->stack[t->depth++];
-	f->fn = (uint64_t)fn;
-	f->sp = sp;
-	f->site = (uint64_t)site;
-	f->node = n;
-	f->t0 = t->tev = now;
-	LEAVE(t);
+	enterrest(t, (uint64_t)fn, (uint64_t)site, slot, now);
 }
 
 /* A thread ends: its calls still active end at its last hook. */
@@ -242,30 +337,69 @@ exiting(Thr *t, uint64_t fn, uintptr_t sp)
 	return i;
 }
 
-EXPORT void
-__cyg_profile_func_exit(void *fn, void *site)
+/* An exit past the checks, in full: frames a longjmp left, calls too deep. */
+static __attribute__((noinline)) NI void
+exitrest(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uint64_t now)
 {
 	uintptr_t sp;
-	uint64_t now;
 	uint32_t i;
-	Thr *t;
 
-	t = thr;
-	if(t == NULL || t->busy || !rt.on)
-		return;
-	ENTER(t);
-	now = clocknow(t);
-	sp = retslot((uintptr_t)__builtin_frame_address(0), (uint64_t)site);
+	sp = retslot(slot, site);
 	if(t->over > 0)
 		t->over--;
-	else if(t->depth > 0 && t->stack[t->depth - 1].fn == (uint64_t)fn
+	else if(t->depth > 0 && t->stack[t->depth - 1].fn == fn
 	&& t->stack[t->depth - 1].sp >= sp)
-		pop(t, now);	/* the common case: the top frame returns */
-	else if((i = exiting(t, (uint64_t)fn, sp)) > 0){
+		pop(t, now);
+	else if((i = exiting(t, fn, sp)) > 0){
 		while(t->depth > i)
 			pop(t, t->tev);
 		pop(t, now);
 	}
 	t->tev = now;
 	LEAVE(t);
+}
+
+/* An exit in full: off, a signal handler's call in a hook, the clock read through the kernel. */
+static __attribute__((noinline)) NI void
+exitfull(uint64_t fn, uint64_t site, const uint64_t *slot)
+{
+	Thr *t;
+
+	t = thr;
+	if(t == NULL || t->busy || !rt.on)
+		return;
+	ENTER(t);
+	exitrest(t, fn, site, slot, clocknow(t));
+}
+
+/*
+ * The common exit, the top frame's call returning, is known without
+ * finding the return address: same function, same site, not below the
+ * hook. A frame a longjmp left that passes (the same function called
+ * from the same site: recursion) is popped instead; its caller's frame
+ * then ends at the next entry from that frame or at the next exit.
+ */
+void
+profexit(void *fn, void *site, const uint64_t *slot)
+{
+	uint64_t now;
+	uint32_t d;
+	Frame *f;
+	Thr *t;
+
+	t = thr;
+	if(t == NULL || t->busy || !rt.on || !clockfast(t, &now)){
+		exitfull((uint64_t)fn, (uint64_t)site, slot);
+		return;
+	}
+	ENTER(t);
+	d = t->depth;
+	if(d > 0 && t->over == 0 && (f = &t->stack[d - 1])->fn == (uint64_t)fn
+	&& f->site == (uint64_t)site && f->sp >= (uintptr_t)slot){
+		pop(t, now);
+		t->tev = now;
+		LEAVE(t);
+		return;
+	}
+	exitrest(t, (uint64_t)fn, (uint64_t)site, slot, now);
 }

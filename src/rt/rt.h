@@ -31,10 +31,12 @@ struct Node
 {
 	uint64_t pc;
 	uint64_t count;
-	uint64_t time;		/* clock units */
+	uint64_t time;		/* clock units; Mticks: the path's own ticks, summed up the tree at the dump */
 	uint32_t down;		/* first child, newest first; 0 = none */
 	uint32_t right;		/* next older sibling; 0 = none */
 	uint32_t parent;
+	uint32_t last[2];	/* the children last found in the hash: tried before it */
+	uint32_t off;		/* words from the hook's return address to the call's at the last entry */
 };
 
 /* An active call on a thread's shadow stack. */
@@ -45,6 +47,7 @@ struct Frame
 	uintptr_t sp;		/* where the call's return address is on the stack: finds longjmp'd frames */
 	uint64_t site;		/* the call's return address (an inlined callee's is its host's) */
 	uint32_t node;		/* or Lost */
+	uint32_t prev;		/* t->cur before the call, again when it ends */
 };
 
 /* A thread's profile: its call tree (node 0 the root) and shadow stack. */
@@ -58,7 +61,7 @@ struct Thr
 	Frame *stack;
 	uint32_t depth;		/* frames in use */
 	uint32_t over;		/* calls deeper than Maxdepth still active */
-	uint32_t cur;		/* the node of the top frame, 0 at the root */
+	uint32_t cur;		/* the node of the newest recorded frame, 0 at the root */
 	int busy;		/* inside a hook: a signal handler's calls are ignored */
 	uint64_t tev;		/* the time of the last hook: frames a longjmp left end then */
 	uint64_t lost;
@@ -70,7 +73,7 @@ struct Thr
 	uint32_t seq;
 	uint64_t off;		/* CPU time in cycles = cycle counter - off while seq holds */
 	/* Mticks state */
-	volatile uint64_t ticks;
+	uint64_t pending;	/* ticks not yet charged: they came while the tree was being made */
 	uint64_t utseen;	/* the thread's user time in ticks at its last tick */
 	Thr *next;		/* all threads' trees, for the dump */
 	Thr *spare;		/* the next tree of an ended thread */
@@ -94,9 +97,11 @@ struct Rt
 extern Rt rt __attribute__((visibility("hidden")));
 extern TLS Thr *thr __attribute__((visibility("hidden")));
 
-/* hook.c: called by code compiled with -finstrument-functions */
+/* hook.c: called by code compiled with -finstrument-functions (entry points in assembly) */
 EXPORT void __cyg_profile_func_enter(void *fn, void *site);
 EXPORT void __cyg_profile_func_exit(void *fn, void *site);
+RT void profenter(void *fn, void *site, const uint64_t *slot);
+RT void profexit(void *fn, void *site, const uint64_t *slot);
 
 /* clock.c */
 RT void clockinit(int proftype);
@@ -112,22 +117,27 @@ RT uint64_t monons(void);
 #define PGLOCK(pg) (*(volatile uint32_t *)((volatile char *)(pg) + PGLOCKOFF))
 
 /*
- * The current time of thread t in the mechanism's units. Mtaskclock:
+ * The current time of thread t in the mechanism's units; Mticks keeps
+ * no time in the hooks (0): its ticks are charged to the running call
+ * path by the tick's signal handler. Mtaskclock:
  * while the task-clock page's lock is unchanged the thread has not been
  * descheduled, so its CPU time (kept in cycles) advances with the cycle
- * counter; clockslow resyncs it with the kernel's count.
+ * counter; clockslow resyncs it with the kernel's count. clockfast is
+ * the part that makes no call (0 when clockslow is needed).
  */
-static inline __attribute__((always_inline, no_instrument_function)) uint64_t
-clocknow(Thr *t)
+static inline __attribute__((always_inline, no_instrument_function)) int
+clockfast(Thr *t, uint64_t *now)
 {
 	uint64_t tsc;
 	uint32_t seq;
 
 	switch(rt.mech){
 	case 1:	/* Mtsc */
-		return __rdtsc();
+		*now = __rdtsc();
+		return 1;
 	case 5:	/* Mticks */
-		return t->ticks;
+		*now = 0;
+		return 1;
 	case 4:	/* Mtaskclock */
 		if(t->pg == NULL)
 			break;
@@ -137,9 +147,18 @@ clocknow(Thr *t)
 		__asm__ volatile("" ::: "memory");
 		if(seq != t->seq || PGLOCK(t->pg) != seq)
 			break;
-		return tsc - t->off;
+		*now = tsc - t->off;
+		return 1;
 	}
-	return clockslow(t);
+	return 0;	/* only clockslow can tell */
+}
+
+static inline __attribute__((always_inline, no_instrument_function)) uint64_t
+clocknow(Thr *t)
+{
+	uint64_t now;
+
+	return clockfast(t, &now) ? now : clockslow(t);
 }
 
 /* hook.c */

@@ -115,6 +115,9 @@ thrbuffers(Thr *t)
 	t->nnode = 1;
 	t->depth = t->over = t->cur = 0;
 	t->lost = 0;
+	t->pending = 0;
+	/* last: the tick handler charges the tree once its generation is current */
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
 	t->gen = rt.gen;
 	return 0;
 }
