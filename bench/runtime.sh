@@ -1,9 +1,12 @@
 #!/bin/sh
 # The profiling runtime's overhead per call, side by side with its peers.
 #
-# Three programs (bench/rt-*.c, gcc -O2, noinline functions): fib(32)
-# recursive, a loop of 50 million calls to two small functions, and qsort
-# of 2^20 ints with a comparator (about 20 million calls). Each is built
+# Four programs (bench/rt-*.c, gcc -O2, noinline functions): fib(32)
+# recursive, a loop of 50 million calls to two small functions, qsort
+# of 2^20 ints with a comparator (about 20 million calls), and msort, the
+# same sort by a merge sort in the program (so that gprof records the
+# comparator's calls, which it drops when glibc's qsort makes them).
+# Each is built
 #	plain		-O2, the reference
 #	prof		-finstrument-functions + libprof.a, run with proftype=
 #			user, kernel, elapsed and sample
@@ -98,7 +101,8 @@ cc2 -c -o "$w/floor.o" "$S/floor.c"
 cc2 -DEMPTY -c -o "$w/empty.o" "$S/floor.c"
 cc2 -DCOUNT -c -o "$w/floorcount.o" "$S/floor.c"
 cc2 -c -o "$w/pgcount.o" "$S/pgcount.c"
-for p in fib loop qsort; do
+progs="fib loop qsort msort"
+for p in $progs; do
 	src=$S/rt-$p.c
 	cc2 -o "$w/$p.plain" "$src"
 	cc2 -finstrument-functions -o "$w/$p.prof" "$src" "$B/libprof.a" -lpthread -ldl
@@ -170,11 +174,11 @@ fibcalls=$(awk -v n="$FIBN" 'BEGIN { a = 0; b = 1; for(i = 0; i < n + 1; i++){ c
 loopcalls=$(awk -v n="$LOOPN" 'BEGIN { printf "%.0f\n", 2 * n + 1 }')
 
 modes="user kernel elapsed sample"
-for p in fib loop qsort; do
+for p in $progs; do
 	case $p in
 	fib) arg=$FIBN;;
 	loop) arg=$LOOPN;;
-	qsort) arg=$QSORTN;;
+	qsort|msort) arg=$QSORTN;;
 	esac
 	note "$p: timing"
 	eval "t_${p}_plain=\$(tm X=1 \"\$RUNS\" -- \"\$w/\$p.plain\" \"\$arg\")"
@@ -254,11 +258,12 @@ fi
 echo "Runtime overhead per call: $RTCC -O2, $how; $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(nproc) CPUs"
 echo "overhead per call = (time - plain time) / calls the method makes"
 methods="user kernel elapsed sample floor empty gprof uftrace"
-for p in fib loop qsort; do
+for p in $progs; do
 	case $p in
 	fib) title="fib($FIBN), recursive";;
 	loop) title="loop: $LOOPN x 2 calls";;
 	qsort) title="qsort of $QSORTN ints";;
+	msort) title="msort of $QSORTN ints: the program's own merge sort";;
 	esac
 	eval "b=\$t_${p}_plain"
 	fl=$(ov $p floor)
@@ -282,10 +287,10 @@ done
 
 echo
 echo "Side by side, ns per call (ratio to the floor, to uftrace):"
-printf '%-14s %22s %22s %22s\n' method fib loop qsort
+printf '%-14s %22s %22s %22s %22s\n' method $progs
 for m in $methods; do
 	line=$(printf '%-14s' "$m")
-	for p in fib loop qsort; do
+	for p in $progs; do
 		o=$(ov "$p" "$m")
 		if [ -z "$o" ]; then
 			cell=-
@@ -297,7 +302,7 @@ for m in $methods; do
 	echo "$line"
 done
 line=$(printf '%-14s' "sample/gprof")
-for p in fib loop qsort; do
+for p in $progs; do
 	line="$line$(printf ' %22s' "$(rat "$(ov $p sample)" "$(ov $p gprof)")")"
 done
 echo "$line"
