@@ -1,9 +1,11 @@
 /*
  * The hooks -finstrument-functions calls at every function entry and
- * exit. No lock, no system call on the common path: a hash probe for the
- * (caller path, callee) node, a clock read, a push or a pop. Anything
- * else (a thread's first call, a longjmp, a new node, a full buffer)
- * goes to the hook's full version, out of line.
+ * exit. No lock, no system call, no call at all on the common path: the
+ * (caller path, callee) node among the two its caller called last, the
+ * return address where that node's last call had it, a clock read (none
+ * in sample mode), a push or a pop. Anything else (a thread's first
+ * call, a longjmp, another node, a new one, a full buffer) goes on out
+ * of line: a hash probe, a search of the stack.
  */
 #include <errno.h>
 
@@ -209,7 +211,7 @@ newgen(Thr *t)
  * has no cheap way to say.
  */
 __asm__(
-	".text\n"
+	".pushsection .text\n"
 	".globl __cyg_profile_func_enter\n"
 	".type __cyg_profile_func_enter, @function\n"
 	"__cyg_profile_func_enter:\n"
@@ -225,7 +227,8 @@ __asm__(
 	"	movq %rsp, %rdx\n"
 	"	jmp profexit\n"
 	"	.cfi_endproc\n"
-	".size __cyg_profile_func_exit, .-__cyg_profile_func_exit\n");
+	".size __cyg_profile_func_exit, .-__cyg_profile_func_exit\n"
+	".popsection\n");
 
 /*
  * An entry past the checks, in full: its return address, frames a
