@@ -97,18 +97,18 @@ child(Thr *t, uint64_t pc)
 	return n;
 }
 
-/* The common cases without the hash: the child of t->cur for pc found last or the time before; 0 if not. */
+/*
+ * The common cases without the hash: the child of t->cur for pc found
+ * last, else the one the time before; the caller checks its pc (the
+ * root's, 0 where there is none, never matches).
+ */
 static inline NI uint32_t
 lastchild(Thr *t, uint64_t pc)
 {
 	const uint32_t *last;
 
-	last = t->node[t->cur].last;	/* 0, the root, is no one's child: its pc is 0 */
-	if(t->node[last[0]].pc == pc)
-		return last[0];
-	if(t->node[last[1]].pc == pc)
-		return last[1];
-	return 0;
+	last = t->node[t->cur].last;
+	return t->node[last[0]].pc == pc ? last[0] : last[1];
 }
 
 /* Push a frame for the call of fn from site, its node n (or Lost), at time now. */
@@ -286,10 +286,11 @@ enterfull(uint64_t fn, uint64_t site, const uint64_t *slot)
 void
 profenter(void *fn, void *site, const uint64_t *slot)
 {
+	const uint64_t *sp;
 	uint64_t now;
 	uint32_t d, n;
-	const uint64_t *sp;
-	Frame *top;
+	Frame *f;
+	Node *nd;
 	Thr *t;
 
 	t = thr;
@@ -299,12 +300,25 @@ profenter(void *fn, void *site, const uint64_t *slot)
 	}
 	ENTER(t);
 	d = t->depth;
-	if(d > 0 && d < Maxdepth && (top = &t->stack[d - 1])->node != Lost
-	&& (n = lastchild(t, (uint64_t)fn)) != 0
-	&& *(sp = &slot[t->node[n].off]) == (uint64_t)site && (uintptr_t)sp < top->sp){
-		push(t, (uint64_t)fn, (uint64_t)site, (uintptr_t)sp, n, now);
-		LEAVE(t);
-		return;
+	if(d - 1 < Maxdepth - 1){	/* 0 < d < Maxdepth */
+		f = &t->stack[d];
+		n = lastchild(t, (uint64_t)fn);
+		nd = &t->node[n];
+		sp = &slot[nd->off];
+		if(nd->pc == (uint64_t)fn && *sp == (uint64_t)site
+		&& (uintptr_t)sp < f[-1].sp && f[-1].node != Lost){
+			f->fn = (uint64_t)fn;
+			f->sp = (uintptr_t)sp;
+			f->site = (uint64_t)site;
+			f->node = n;
+			f->prev = t->cur;
+			f->t0 = t->tev = now;
+			nd->count++;
+			t->cur = n;
+			t->depth = d + 1;
+			LEAVE(t);
+			return;
+		}
 	}
 	enterrest(t, (uint64_t)fn, (uint64_t)site, slot, now);
 }

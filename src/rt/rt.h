@@ -130,25 +130,26 @@ clockfast(Thr *t, uint64_t *now)
 {
 	uint64_t tsc;
 	uint32_t seq;
+	int mech;
 
-	switch(rt.mech){
-	case 1:	/* Mtsc */
-		*now = __rdtsc();
-		return 1;
-	case 5:	/* Mticks */
+	mech = rt.mech;
+	if(mech == 5){	/* Mticks */
 		*now = 0;
 		return 1;
-	case 4:	/* Mtaskclock */
-		if(t->pg == NULL)
-			break;
+	}
+	if(mech == 1){	/* Mtsc */
+		*now = __rdtsc();
+		return 1;
+	}
+	if(mech == 4 && t->pg != NULL){	/* Mtaskclock */
 		seq = PGLOCK(t->pg);
 		__asm__ volatile("" ::: "memory");
 		tsc = __rdtsc();
 		__asm__ volatile("" ::: "memory");
-		if(seq != t->seq || PGLOCK(t->pg) != seq)
-			break;
-		*now = tsc - t->off;
-		return 1;
+		if(seq == t->seq && PGLOCK(t->pg) == seq){
+			*now = tsc - t->off;
+			return 1;
+		}
 	}
 	return 0;	/* only clockslow can tell */
 }
