@@ -529,12 +529,12 @@ static int
 snapshot(Snap *sn)
 {
 	uint32_t k;
-	Thr *t;
+	Thr *t, *h;
 
 	sn->n = 0;
 	sn->lost = 0;
 	for(t = thrlist(); t != NULL; t = t->next)
-		if(t->gen == rt.gen && t->cap != 0)
+		if(thrview(t)->gen == rt.gen && thrview(t)->cap != 0)
 			sn->n++;
 	sn->t = malloc((sn->n + 1) * sizeof *sn->t);
 	sn->nnode = malloc((sn->n + 1) * sizeof *sn->nnode);
@@ -542,8 +542,8 @@ snapshot(Snap *sn)
 	if(sn->t == NULL || sn->nnode == NULL || sn->act == NULL)
 		return -1;
 	k = sn->n;
-	for(t = thrlist(); t != NULL; t = t->next)
-		if(t->gen == rt.gen && t->cap != 0){
+	for(h = thrlist(); h != NULL; h = h->next)
+		if((t = thrview(h))->gen == rt.gen && t->cap != 0){
 			k--;
 			sn->t[k] = t;
 			sn->nnode[k] = t->nnode;

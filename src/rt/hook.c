@@ -132,14 +132,17 @@ push(Thr *t, uint64_t fn, uint64_t site, uintptr_t sp, uint32_t n, uint64_t now)
 	}
 }
 
-/* Pop the top frame at time now, charging its node (Mticks: nothing, now and t0 are 0). */
+/*
+ * Pop the top frame at time now, charging its node. A frame's t0 is
+ * never after now, so at now 0 (Mticks, always) there is nothing to add.
+ */
 static inline NI void
 pop(Thr *t, uint64_t now)
 {
 	Frame *f;
 
 	f = &t->stack[--t->depth];
-	if(f->node != Lost && now != f->t0)
+	if(now != 0 && f->node != Lost)
 		t->node[f->node].time += now - f->t0;
 	t->cur = f->prev;
 }
@@ -293,8 +296,8 @@ profenter(void *fn, void *site, const uint64_t *slot)
 	Node *nd;
 	Thr *t;
 
-	t = thr;
-	if(t == NULL || t->busy || t->gen != rt.gen || !rt.on || !clockfast(t, &now)){
+	t = &me;
+	if(t->stack == NULL || t->busy || t->gen != rt.gen || !rt.on || !clockfast(t, &now)){
 		enterfull((uint64_t)fn, (uint64_t)site, slot);
 		return;
 	}
@@ -404,8 +407,8 @@ profexit(void *fn, void *site, const uint64_t *slot)
 	Frame *f;
 	Thr *t;
 
-	t = thr;
-	if(t == NULL || t->busy || !rt.on || !clockfast(t, &now)){
+	t = &me;
+	if(t->stack == NULL || t->busy || !rt.on || !clockfast(t, &now)){
 		exitfull((uint64_t)fn, (uint64_t)site, slot);
 		return;
 	}

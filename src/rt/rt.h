@@ -77,6 +77,7 @@ struct Thr
 	uint64_t utseen;	/* the thread's user time in ticks at its last tick */
 	Thr *next;		/* all threads' trees, for the dump */
 	Thr *spare;		/* the next tree of an ended thread */
+	Thr *live;		/* a running thread's tree is in its TLS, here; NULL when it ended */
 };
 
 /* Process-wide state. */
@@ -95,7 +96,8 @@ struct Rt
 };
 
 extern Rt rt __attribute__((visibility("hidden")));
-extern TLS Thr *thr __attribute__((visibility("hidden")));
+extern TLS Thr *thr __attribute__((visibility("hidden")));	/* &me, or NULL if the thread has no tree */
+extern TLS Thr me __attribute__((visibility("hidden")));
 
 /* hook.c: called by code compiled with -finstrument-functions (entry points in assembly) */
 EXPORT void __cyg_profile_func_enter(void *fn, void *site);
@@ -169,6 +171,7 @@ RT void thrunwind(Thr *t);
 RT Thr *thrget(void);
 RT void thrreset(Thr *t);
 RT Thr *thrlist(void);
+RT Thr *thrview(Thr *t);
 RT void thrlock(void);
 RT void thrunlock(void);
 RT void thrforkprepare(void);

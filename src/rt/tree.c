@@ -4,7 +4,9 @@
  * so a hook never enters malloc. The tree of a thread that ended goes on
  * with the next new thread (prof merges the threads' trees anyway): the
  * memory is that of the most threads alive at once, not of every thread
- * there ever was.
+ * there ever was. While a thread runs, its Thr is in its TLS (me), which
+ * the hooks reach without a load; its entry in the registry points there
+ * (live) until the thread ends and the Thr is copied back.
  */
 #include <pthread.h>
 #include <sys/mman.h>
@@ -14,6 +16,8 @@
 #include "rt.h"
 
 TLS Thr *thr;
+TLS Thr me;
+static TLS Thr *home;	/* the thread's entry in the registry */
 static TLS int ended;	/* the thread's tree has gone to spare */
 static Thr *threads;
 static Thr *spare;	/* trees of threads that ended */
@@ -37,6 +41,13 @@ Thr *
 thrlist(void)
 {
 	return threads;
+}
+
+/* The tree of registry entry t: in its thread's TLS while that runs. */
+Thr *
+thrview(Thr *t)
+{
+	return t->live != NULL ? t->live : t;
 }
 
 static void *
@@ -66,16 +77,23 @@ hashsize(uint32_t cap)
 static void
 thrend(void *v)
 {
-	Thr *t;
+	Thr *h, *next;
 
-	t = v;
+	(void)v;
 	ended = 1;
 	thr = NULL;
-	thrunwind(t);
-	clockthreadend(t);
+	me.busy = 1;	/* a signal handler's calls from now on are not recorded */
+	thrunwind(&me);
+	clockthreadend(&me);
 	thrlock();
-	t->spare = spare;
-	spare = t;
+	h = home;
+	next = h->next;
+	*h = me;
+	h->next = next;
+	h->live = NULL;
+	h->busy = 0;
+	h->spare = spare;
+	spare = h;
 	thrunlock();
 }
 
@@ -157,56 +175,64 @@ thrforkchild(void)
 	Thr *t;
 
 	for(t = threads; t != NULL; t = t->next)
-		t->pg = NULL;
+		thrview(t)->pg = NULL;
 	thrunlock();
 }
 
-/* A new tree, registered for the dump; NULL if out of memory. */
-static Thr *
+/* A new tree in me, registered for the dump (home); -1 if out of memory. */
+static int
 thrnew(void)
 {
-	Thr *t;
+	Thr *h;
 
-	t = alloc(sizeof *t);
-	if(t == NULL)
-		return NULL;
-	t->stack = alloc((size_t)Maxdepth * sizeof(Frame));
-	if(t->stack == NULL || thrbuffers(t) < 0){
-		if(t->stack != NULL)
-			munmap(t->stack, (size_t)Maxdepth * sizeof(Frame));
-		munmap(t, sizeof *t);
-		return NULL;
+	h = alloc(sizeof *h);
+	if(h == NULL)
+		return -1;
+	me.stack = alloc((size_t)Maxdepth * sizeof(Frame));
+	if(me.stack == NULL || thrbuffers(&me) < 0){
+		if(me.stack != NULL)
+			munmap(me.stack, (size_t)Maxdepth * sizeof(Frame));
+		me.stack = NULL;
+		munmap(h, sizeof *h);
+		return -1;
 	}
-	t->tid = (uint32_t)syscall(SYS_gettid);
+	me.tid = (uint32_t)syscall(SYS_gettid);
+	h->live = &me;
 	thrlock();
-	t->next = threads;
-	threads = t;
+	h->next = threads;
+	threads = h;
 	thrunlock();
-	return t;
+	home = h;
+	return 0;
 }
 
 /*
  * The calling thread's tree, at its first call: a spare one, or a new
- * one; NULL if out of memory or the thread is ending.
+ * one, in me; NULL if out of memory or the thread is ending.
  */
 Thr *
 thrget(void)
 {
-	Thr *t;
+	Thr *h;
 
 	if(ended)
 		return NULL;
 	thrlock();
-	t = spare;
-	if(t != NULL)
-		spare = t->spare;
+	h = spare;
+	if(h != NULL){
+		spare = h->spare;
+		me = *h;
+		me.next = me.spare = NULL;	/* the registry's links stay in h */
+		h->live = &me;
+		home = h;
+	}
 	thrunlock();
-	if(t == NULL && (t = thrnew()) == NULL)
+	if(h == NULL && thrnew() < 0)
 		return NULL;
-	t->runner = (uint32_t)syscall(SYS_gettid);
-	clockthread(t);
+	me.runner = (uint32_t)syscall(SYS_gettid);
+	clockthread(&me);
 	pthread_once(&endonce, makekey);
-	pthread_setspecific(endkey, t);
-	thr = t;
-	return t;
+	pthread_setspecific(endkey, home);
+	thr = &me;
+	return &me;
 }
