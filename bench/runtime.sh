@@ -15,8 +15,11 @@
 #	empty		-finstrument-functions + hooks that do nothing
 #	gprof		-pg (run as is: mcount and gmon.out)
 #	uftrace		the -pg build under `uftrace record`
-# and timed (hyperfine -N, best of RUNS runs; without hyperfine, the best
-# of RUNS runs with bench/rt-time.c). A method's overhead per call is
+# and timed in turn, round after round (bench/rt-time.c, one run each, a
+# round of warmups first; the best of RUNS rounds): on a shared machine a
+# busy spell then slows every method alike instead of one. uftrace, whose
+# runs take seconds and write GBs, is timed apart (hyperfine -N if there,
+# best of UFRUNS). A method's overhead per call is
 # (its time - plain time) / the calls it makes. Calls are counted as each
 # method sees them (gcc -O2 turns one of fib's two recursive calls into a
 # loop, unless the hooks are there): -finstrument-functions builds, the
@@ -27,7 +30,7 @@
 # as qsort's to the comparator); uftrace, the Calls of `uftrace report`.
 #
 # Usage: B=build sh bench/runtime.sh, from the top of the tree, after make.
-# Environment: RUNS (5), UFRUNS (3: uftrace writes GBs), RTCC (gcc),
+# Environment: RUNS (9), UFRUNS (3: uftrace writes GBs), RTCC (gcc),
 # FIBN (32), LOOPN (25000000 iterations: 2 calls each), QSORTN (1048576),
 # NOINSTALL=1 (never apt-get install hyperfine or uftrace as root),
 # NOUFTRACE=1 (leave uftrace out), NOHYPERFINE=1 (time with bench/rt-time),
@@ -37,7 +40,7 @@ top=$(pwd)
 B=${B:-build}
 case $B in /*) ;; *) B=$top/$B ;; esac
 RTCC=${RTCC:-gcc}
-RUNS=${RUNS:-5}
+RUNS=${RUNS:-9}
 UFRUNS=${UFRUNS:-3}
 FIBN=${FIBN:-32}
 LOOPN=${LOOPN:-25000000}
@@ -146,10 +149,23 @@ tm()
 	fi
 }
 
-# newest prof.<pid> in $w/run
+# newest prof.<pid> in directory $1
 newest()
 {
-	ls -t "$w/run"/prof.[0-9]* 2>/dev/null | head -n 1
+	ls -t "$1"/prof.[0-9]* 2>/dev/null | head -n 1
+}
+
+# once P M: one run of program P by method M, in $w/run/M; its wall time in ns
+once()
+{
+	_d=$w/run/$2
+	mkdir -p "$_d"
+	case $2 in
+	user|kernel|elapsed|sample) set -- "proftype=$2" "$w/$1.prof";;
+	gprof) set -- X=1 "$w/$1.pg";;
+	*) set -- X=1 "$w/$1.$2";;
+	esac
+	(cd "$_d" && env "$1" "$w/rt-time" -w 0 -n 1 "$2" "$arg") || die "$2 $arg: failed"
 }
 
 # profcalls PROGRAM PROFILE: the sum of prof's Calls column; prof's
@@ -181,19 +197,24 @@ for p in $progs; do
 	qsort|msort) arg=$QSORTN;;
 	esac
 	note "$p: timing"
-	eval "t_${p}_plain=\$(tm X=1 \"\$RUNS\" -- \"\$w/\$p.plain\" \"\$arg\")"
+	rm -rf "$w/run"/*
+	ms="plain $modes floor empty gprof"
+	for m in $ms; do
+		once $p $m > /dev/null
+	done
+	for r in $(seq "$RUNS"); do
+		for m in $ms; do
+			v=$(once $p $m)
+			eval "o=\${t_${p}_$m:-}"
+			[ -n "$o" ] && [ "$o" -le "$v" ] || eval "t_${p}_$m=\$v"
+		done
+	done
 	for m in $modes; do
-		rm -f "$w/run"/prof.[0-9]*
-		eval "t_${p}_$m=\$(tm proftype=\$m \"\$RUNS\" -- \"\$w/\$p.prof\" \"\$arg\")"
-		f=$(newest)
+		f=$(newest "$w/run/$m")
 		[ -n "$f" ] || die "$p.prof (proftype=$m) wrote no profile"
 		c=$(profcalls "$w/$p.prof" "$f")
 		eval "c_${p}_$m=\$c"
 		sed "s/^prof: [^:]*: //; s/^/	$p, proftype=$m: prof says: /" "$w/prof.err" >> "$w/notes"
-	done
-	rm -f "$w/run"/prof.[0-9]*
-	for m in floor empty; do
-		eval "t_${p}_$m=\$(tm X=1 \"\$RUNS\" -- \"\$w/\$p.\$m\" \"\$arg\")"
 	done
 	c=$(countof floor "$w/$p.floorcount" "$arg")
 	eval "c_${p}_floor=\$c c_${p}_empty=\$c"
@@ -206,17 +227,16 @@ for p in $progs; do
 	loop) [ "$c" = "$loopcalls" ] || note "loop: $c calls, $loopcalls by construction";;
 	esac
 
-	eval "t_${p}_gprof=\$(tm X=1 \"\$RUNS\" -- \"\$w/\$p.pg\" \"\$arg\")"
 	c=$(countof pg "$w/$p.pgcount" "$arg")
 	eval "c_${p}_gprof=\$c c_${p}_uftrace="
 	g=-
-	if [ $gp = 1 ] && [ -f "$w/run/gmon.out" ]; then
+	if [ $gp = 1 ] && [ -f "$w/run/gprof/gmon.out" ]; then
 		# call graph primary lines: [i] %time self children called[+self] name [i]
-		g=$(gprof -b -q "$w/$p.pg" "$w/run/gmon.out" 2>/dev/null | awk '/^\[[0-9]+\]/ && $5 ~ /^[0-9]+(\+[0-9]+)?$/ {
+		g=$(gprof -b -q "$w/$p.pg" "$w/run/gprof/gmon.out" 2>/dev/null | awk '/^\[[0-9]+\]/ && $5 ~ /^[0-9]+(\+[0-9]+)?$/ {
 			split($5, c, "+"); s += c[1] + c[2] } END { print s + 0 }')
 	fi
 	echo "	$p, gprof: mcount called $c times; gprof's call graph shows $g calls" >> "$w/notes"
-	rm -f "$w/run/gmon.out"
+	rm -rf "$w/run"/*
 
 	if [ $uf = 1 ]; then
 		note "$p: uftrace record"
@@ -251,9 +271,9 @@ ms()
 }
 
 if [ $hf = 1 ]; then
-	how="hyperfine -N, best of $RUNS runs (uftrace: $UFRUNS) after a warmup"
+	how="methods in turn, best of $RUNS rounds after a warmup round (uftrace apart: hyperfine -N, best of $UFRUNS)"
 else
-	how="bench/rt-time, best of $RUNS runs (uftrace: $UFRUNS) after a warmup"
+	how="methods in turn, best of $RUNS rounds after a warmup round (uftrace apart: best of $UFRUNS)"
 fi
 echo "Runtime overhead per call: $RTCC -O2, $how; $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(nproc) CPUs"
 echo "overhead per call = (time - plain time) / calls the method makes"
