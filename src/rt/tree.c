@@ -23,6 +23,7 @@ static Thr *threads;
 static Thr *spare;	/* trees of threads that ended */
 static pthread_mutex_t threadslock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_key_t endkey;
+static int endkeyok;	/* without it a thread's end goes unseen: no trees then */
 static pthread_once_t endonce = PTHREAD_ONCE_INIT;
 
 void
@@ -100,7 +101,7 @@ thrend(void *v)
 static void
 makekey(void)
 {
-	pthread_key_create(&endkey, thrend);
+	endkeyok = pthread_key_create(&endkey, thrend) == 0;
 }
 
 static void
@@ -169,13 +170,28 @@ thrforkparent(void)
 	thrunlock();
 }
 
+/*
+ * fork: in the child the other threads are gone, so their trees, in
+ * their TLS, come back to their registry entries (glibc keeps a gone
+ * thread's stack, TLS and all, mapped in its cache at least until the
+ * atfork handlers have run). The forking thread's stays in its TLS.
+ */
 void
 thrforkchild(void)
 {
-	Thr *t;
+	Thr *t, *next;
 
-	for(t = threads; t != NULL; t = t->next)
+	for(t = threads; t != NULL; t = t->next){
+		if(t->live != NULL && t->live != &me){
+			next = t->next;
+			*t = *t->live;
+			t->next = next;
+			t->spare = NULL;
+			t->live = NULL;
+			t->busy = 0;
+		}
 		thrview(t)->pg = NULL;
+	}
 	thrunlock();
 }
 
@@ -217,22 +233,31 @@ thrget(void)
 
 	if(ended)
 		return NULL;
+	pthread_once(&endonce, makekey);
+	if(!endkeyok)
+		return NULL;
+	/* until thr is set, a signal handler's calls go to firstcall, which refuses them */
+	me.busy = 1;
 	thrlock();
 	h = spare;
 	if(h != NULL){
 		spare = h->spare;
+		h->busy = 1;	/* so me stays busy as it is copied */
 		me = *h;
 		me.next = me.spare = NULL;	/* the registry's links stay in h */
 		h->live = &me;
 		home = h;
 	}
 	thrunlock();
-	if(h == NULL && thrnew() < 0)
+	if(h == NULL && thrnew() < 0){
+		me.busy = 0;
 		return NULL;
+	}
 	me.runner = (uint32_t)syscall(SYS_gettid);
 	clockthread(&me);
-	pthread_once(&endonce, makekey);
 	pthread_setspecific(endkey, home);
 	thr = &me;
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	me.busy = 0;
 	return &me;
 }
