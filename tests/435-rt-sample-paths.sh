@@ -20,6 +20,14 @@ share()
 		{ cat graph.out; fail "$run: $1 $_v ms of main's $main, want a share of $2"; }
 }
 
+# mainof: main's time (graph.out), which must be 300 to 4000 ms
+mainof()
+{
+	main=$(msof main)
+	echo "$run: $(tr '\n' ' ' < graph.out)"
+	[ "$main" -ge 300 ] && [ "$main" -lt 4000 ] || fail "$run: main $main ms, want 300 to 4000"
+}
+
 run=sample
 proftype=sample ./sampled > out || fail "exit $?"
 [ "$(cat out)" = ok ] || fail "output $(cat out)"
@@ -35,9 +43,7 @@ tree > want.d <<'E'
 4 r 1
 E
 same "tree" want.d got.d
-main=$(msof main)
-echo "$run: $(tr '\n' ' ' < graph.out)"
-[ "$main" -ge 300 ] && [ "$main" -lt 4000 ] || fail "main $main ms, want 300 to 4000"
+mainof
 share a 0.75
 share b 0.5
 share r 0.25
@@ -57,8 +63,6 @@ tree > want.d <<'E'
 1 a 1
 E
 same "$run: tree" want.d got.d
-main=$(msof main)
-echo "$run: $(tr '\n' ' ' < graph.out)"
-[ "$main" -ge 300 ] && [ "$main" -lt 4000 ] || fail "$run: main $main ms, want 300 to 4000"
+mainof
 share a 0.75
 exit 0

@@ -310,15 +310,7 @@ profenter(void *fn, void *site, const uint64_t *slot)
 		sp = &slot[nd->off];
 		if(nd->pc == (uint64_t)fn && *sp == (uint64_t)site
 		&& (uintptr_t)sp < f[-1].sp && f[-1].node != Lost){
-			f->fn = (uint64_t)fn;
-			f->sp = (uintptr_t)sp;
-			f->site = (uint64_t)site;
-			f->node = n;
-			f->prev = t->cur;
-			f->t0 = t->tev = now;
-			nd->count++;
-			t->cur = n;
-			t->depth = d + 1;
+			push(t, (uint64_t)fn, (uint64_t)site, (uintptr_t)sp, n, now);
 			LEAVE(t);
 			return;
 		}

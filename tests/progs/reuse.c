@@ -12,14 +12,7 @@
 
 static volatile unsigned long sink;
 
-__attribute__((no_instrument_function)) static long long
-cpuns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
+#include "cpuns.h"
 
 /* Use ms of CPU time, napping 1 ms after every nap ms of it (never if nap is 0). */
 __attribute__((no_instrument_function)) static void

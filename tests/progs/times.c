@@ -12,15 +12,7 @@
 
 static volatile unsigned long sink;
 
-/* not instrumented: it is called thousands of times */
-__attribute__((no_instrument_function)) static long long
-cpuns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
-}
+#include "cpuns.h"
 
 __attribute__((noinline)) static void
 sleeper(void)
