@@ -3,8 +3,9 @@
 # a thread's tree at its next call while the clock's ticks are charged to
 # the trees (a tick must never touch a tree being remade). The output and
 # exit status are those of the unprofiled build, nothing on stderr, and
-# the last profile has onepass 1 with leaf 20000 under it (the workers'
-# leaf calls, whatever their number, under the root).
+# the last profile has onepass 1 with leaf 20000 under it and nothing
+# else but the workers' leaf calls under the root (if the workers ran at
+# all in that profile's short span: on a busy machine they may not).
 . "$TOP/tests/lib.sh"
 . "$TOP/tests/progs/stress-lib.sh"
 
@@ -19,6 +20,6 @@ p=$(profile)
 levels prog "$p" > got.r
 grep -qx '0 onepass 1' got.r || { cat got.r; fail "no onepass:1 at the root"; }
 grep -qx '1 leaf 20000' got.r || { cat got.r; fail "no leaf 20000 under onepass"; }
-grep -Eq '^0 leaf [0-9]+$' got.r || { cat got.r; fail "no workers' leaf at the root"; }
-[ "$(wc -l < got.r)" -le 3 ] || { cat got.r; fail "nodes other than onepass, leaf, the workers' leaf"; }
+# the workers' leaf calls at the root, if they ran at all in the last profile's short span
+grep -Ev '^0 leaf [0-9]+$|^0 onepass 1$|^1 leaf 20000$' got.r && fail "nodes other than onepass, leaf, the workers' leaf"
 exit 0
