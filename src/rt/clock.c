@@ -110,8 +110,8 @@ tick(int sig)
 	n = u > t->utseen ? u - t->utseen : 1;
 	t->utseen += n;
 	t->pending += n;
-	if(t->gen == rt.gen && t->cap != 0 && t->cur < t->nnode){
-		t->node[t->cur].time += t->pending;
+	if(t->gen == rt.gen && t->cap != 0 && t->cur != NULL){
+		t->cur->time += t->pending;
 		t->pending = 0;
 	}
 	errno = e;

@@ -277,7 +277,6 @@ static void
 chargeactive(void)
 {
 	uint64_t now;
-	uint32_t i;
 	Frame *f;
 	Thr *t;
 
@@ -285,10 +284,9 @@ chargeactive(void)
 	if(t == NULL || t->gen != rt.gen || rt.mech == Mticks)
 		return;	/* Mticks: the calls' ticks are in their nodes already */
 	now = clocknow(t);
-	for(i = 0; i < t->depth; i++){
-		f = &t->stack[i];
-		if(f->node != Lost)
-			t->node[f->node].time += now - f->t0;
+	for(f = t->top; f != t->stack; f--){
+		if(f->node != NULL)
+			f->node->time += now - f->t0;
 		f->t0 = now;
 	}
 	t->tev = now;
@@ -480,20 +478,23 @@ bynode(const void *a, const void *b)
 static void
 otheractive(Thr *t, uint32_t nn, Acts *as)
 {
-	uint32_t i, d, node;
 	uint64_t now, t0;
+	uintptr_t d, i;
+	Frame *top;
+	Node *node;
 
 	as->a = NULL;
 	as->n = 0;
 	now = clockother(t);
-	d = __atomic_load_n(&t->depth, __ATOMIC_ACQUIRE);
+	top = __atomic_load_n(&t->top, __ATOMIC_ACQUIRE);
+	d = top - t->stack;
 	if(d == 0 || d > Maxdepth || (as->a = malloc(d * sizeof *as->a)) == NULL)
 		return;
-	for(i = 0; i < d; i++){
+	for(i = 1; i <= d; i++){
 		node = t->stack[i].node;
 		t0 = t->stack[i].t0;
-		if(node != Lost && node != 0 && node < nn && t0 <= now){
-			as->a[as->n].node = node;
+		if(node > t->node && node < t->node + nn && t0 <= now){
+			as->a[as->n].node = node - t->node;
 			as->a[as->n].time = now - t0;
 			as->n++;
 		}
@@ -521,6 +522,22 @@ inclusive(const Thr *t, uint32_t nn)
 	return v;
 }
 
+/* Oldest thread first. */
+static void
+snapreverse(Snap *sn)
+{
+	uint32_t i, j, nn;
+	Thr *t;
+	Acts a;
+
+	for(i = 0, j = sn->n; i + 1 < j; i++){
+		j--;
+		t = sn->t[i], sn->t[i] = sn->t[j], sn->t[j] = t;
+		nn = sn->nnode[i], sn->nnode[i] = sn->nnode[j], sn->nnode[j] = nn;
+		a = sn->act[i], sn->act[i] = sn->act[j], sn->act[j] = a;
+	}
+}
+
 /*
  * The trees of this generation, oldest thread first, and the size of
  * each now: threads still running may add nodes while we write.
@@ -528,23 +545,23 @@ inclusive(const Thr *t, uint32_t nn)
 static int
 snapshot(Snap *sn)
 {
-	uint32_t k;
+	uint32_t k, nt;
 	Thr *t, *h;
 
 	sn->n = 0;
 	sn->lost = 0;
+	nt = 0;
 	for(t = thrlist(); t != NULL; t = t->next)
-		if(thrview(t)->gen == rt.gen && thrview(t)->cap != 0)
-			sn->n++;
-	sn->t = malloc((sn->n + 1) * sizeof *sn->t);
-	sn->nnode = malloc((sn->n + 1) * sizeof *sn->nnode);
-	sn->act = calloc(sn->n + 1, sizeof *sn->act);
+		nt++;
+	sn->t = malloc((nt + 1) * sizeof *sn->t);
+	sn->nnode = malloc((nt + 1) * sizeof *sn->nnode);
+	sn->act = calloc(nt + 1, sizeof *sn->act);
 	if(sn->t == NULL || sn->nnode == NULL || sn->act == NULL)
 		return -1;
-	k = sn->n;
-	for(h = thrlist(); h != NULL; h = h->next)
+	/* newest first, as listed; a thread starting its tree over may finish it as we look */
+	for(h = thrlist(); h != NULL && sn->n < nt; h = h->next)
 		if((t = thrview(h))->gen == rt.gen && t->cap != 0){
-			k--;
+			k = sn->n++;
 			sn->t[k] = t;
 			sn->nnode[k] = t->nnode;
 			sn->lost += t->lost;
@@ -554,6 +571,7 @@ snapshot(Snap *sn)
 			}else if(t != thr)
 				otheractive(t, sn->nnode[k], &sn->act[k]);
 		}
+	snapreverse(sn);
 	return 0;
 }
 

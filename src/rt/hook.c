@@ -1,25 +1,28 @@
 /*
  * The hooks -finstrument-functions calls at every function entry and
- * exit. No lock, no system call, no call at all on the common path: the
- * (caller path, callee) node among the two its caller called last, the
- * return address where that node's last call had it, a clock read (none
- * in sample mode), a push or a pop. Anything else (a thread's first
- * call, a longjmp, another node, a new one, a full buffer) goes on out
- * of line: a hash probe, a search of the stack.
+ * exit. No lock, no system call, no call at all on the common path: one
+ * test of the thread's key, the (caller path, callee) node among the two
+ * its caller called last, the return address where that node's last call
+ * had it, a clock read (none in sample mode), a push or a pop. Anything
+ * else (a thread's first call, a longjmp, another node, a new one, a
+ * full buffer) goes on out of line: a hash probe, a search of the stack.
  */
 #include <errno.h>
 
+#include "proffile.h"
 #include "rt.h"
 
 static TLS int making;	/* the thread's tree is being made */
 
 /*
- * busy is read by a signal handler interrupting this thread: the
- * compiler must not move the tree's reads and writes past its setting
- * and clearing (no instruction: the handler runs on this CPU).
+ * The key's busy bit is read by a signal handler interrupting this
+ * thread: the compiler must not move the tree's reads and writes past
+ * its setting and clearing (no instruction: the handler runs on this
+ * CPU). The common paths restore the key they found.
  */
-#define ENTER(t) do{ (t)->busy = 1; __atomic_signal_fence(__ATOMIC_SEQ_CST); }while(0)
-#define LEAVE(t) do{ __atomic_signal_fence(__ATOMIC_SEQ_CST); (t)->busy = 0; }while(0)
+#define ENTER(t) do{ (t)->key |= 1; __atomic_signal_fence(__ATOMIC_SEQ_CST); }while(0)
+#define LEAVE(t) do{ __atomic_signal_fence(__ATOMIC_SEQ_CST); (t)->key = keyof(t); }while(0)
+#define LEAVEKEY(t, k) do{ __atomic_signal_fence(__ATOMIC_SEQ_CST); (t)->key = (k); }while(0)
 
 enum { Maxscan = 512 };	/* words of a callee's frame searched for its return address */
 
@@ -51,85 +54,86 @@ hashof(uint32_t parent, uint64_t pc, uint32_t mask)
 	return (uint32_t)(h >> 32) & mask;
 }
 
-/* A new child of t->cur for pc in hash slot i; Lost if the buffer is full. */
-static __attribute__((noinline)) NI uint32_t
+/* A new child of t->cur for pc in hash slot i; NULL if the buffer is full. */
+static __attribute__((noinline)) NI Node *
 newchild(Thr *t, uint64_t pc, uint32_t i)
 {
 	uint32_t n;
-	Node *nd;
+	Node *nd, *up;
 
 	if(t->nnode >= t->cap)
-		return Lost;
+		return NULL;
 	n = t->nnode;
 	nd = &t->node[n];
+	up = t->cur;
 	nd->pc = pc;
 	nd->count = 0;
 	nd->time = 0;
 	nd->down = 0;
-	nd->parent = t->cur;
-	nd->last[0] = nd->last[1] = 0;
+	nd->parent = (uint32_t)(up - t->node);
+	nd->last[0] = nd->last[1] = &t->node[0];
 	nd->off = 0;
-	nd->right = t->node[t->cur].down;
+	nd->right = up->down;
 	/* linked in last: a dump in another thread sees whole nodes (see downof in dump.c) */
 	__atomic_signal_fence(__ATOMIC_RELEASE);
-	t->node[t->cur].down = n;
+	up->down = n;
 	t->hash[i] = n;
 	__atomic_store_n(&t->nnode, n + 1, __ATOMIC_RELEASE);
-	return n;
+	return nd;
 }
 
-/* The child of t->cur for pc, made if new; Lost if the buffer is full. */
-static __attribute__((noinline)) NI uint32_t
+/* The child of t->cur for pc, made if new; NULL if the buffer is full. */
+static __attribute__((noinline)) NI Node *
 child(Thr *t, uint64_t pc)
 {
-	uint32_t i, n, *last;
+	uint32_t i, n, up;
+	Node *nd;
 
 	if(t->cap == 0)
-		return Lost;
-	for(i = hashof(t->cur, pc, t->hmask); (n = t->hash[i]) != 0; i = (i + 1) & t->hmask)
-		if(t->node[n].pc == pc && t->node[n].parent == t->cur)
+		return NULL;
+	up = (uint32_t)(t->cur - t->node);
+	for(i = hashof(up, pc, t->hmask); (n = t->hash[i]) != 0; i = (i + 1) & t->hmask)
+		if(t->node[n].pc == pc && t->node[n].parent == up)
 			break;
-	if(n == 0 && (n = newchild(t, pc, i)) == Lost)
-		return Lost;
-	last = t->node[t->cur].last;
-	last[1] = last[0];
-	last[0] = n;
-	return n;
+	if(n != 0)
+		nd = &t->node[n];
+	else if((nd = newchild(t, pc, i)) == NULL)
+		return NULL;
+	t->cur->last[1] = t->cur->last[0];
+	t->cur->last[0] = nd;
+	return nd;
 }
 
 /*
- * The common cases without the hash: the child of t->cur for pc found
- * last, else the one the time before; the caller checks its pc (the
- * root's, 0 where there is none, never matches).
+ * Push a frame for the call of fn from site, its node n (or NULL), at
+ * time now; untimed (Mticks, now 0) frames' t0 is never read.
  */
-static inline NI uint32_t
-lastchild(Thr *t, uint64_t pc)
-{
-	const uint32_t *last;
-
-	last = t->node[t->cur].last;
-	return t->node[last[0]].pc == pc ? last[0] : last[1];
-}
-
-/* Push a frame for the call of fn from site, its node n (or Lost), at time now. */
-static inline NI void
-push(Thr *t, uint64_t fn, uint64_t site, uintptr_t sp, uint32_t n, uint64_t now)
+static inline __attribute__((always_inline)) NI void
+pushat(Thr *t, uint64_t fn, uint64_t site, uintptr_t sp, Node *n, uint64_t now, int timed)
 {
 	Frame *f;
 
-	f = &t->stack[t->depth++];
+	f = t->top + 1;
 	f->fn = fn;
-	f->sp = sp;
 	f->site = site;
+	f->sp = sp;
 	f->node = n;
 	f->prev = t->cur;
-	f->t0 = t->tev = now;
-	if(n == Lost)
+	if(timed)
+		f->t0 = t->tev = now;
+	t->top = f;
+	if(n == NULL)
 		t->lost++;
 	else{
-		t->node[n].count++;
+		n->count++;
 		t->cur = n;
 	}
+}
+
+static inline NI void
+push(Thr *t, uint64_t fn, uint64_t site, uintptr_t sp, Node *n, uint64_t now)
+{
+	pushat(t, fn, site, sp, n, now, 1);
 }
 
 /*
@@ -141,9 +145,9 @@ pop(Thr *t, uint64_t now)
 {
 	Frame *f;
 
-	f = &t->stack[--t->depth];
-	if(now != 0 && f->node != Lost)
-		t->node[f->node].time += now - f->t0;
+	f = t->top--;
+	if(now != 0 && f->node != NULL)
+		f->node->time += now - f->t0;
 	t->cur = f->prev;
 }
 
@@ -163,9 +167,9 @@ stale(Thr *t, uintptr_t sp, uint64_t fn, uint64_t site)
 {
 	Frame *f;
 
-	if(t->depth == 0 || t->over != 0 || sp > t->stack[0].sp)
+	if(t->top == t->stack || t->over != 0 || sp > t->stack[1].sp)
 		return 0;
-	f = &t->stack[t->depth - 1];
+	f = t->top;
 	if(f->sp != sp)
 		return f->sp < sp;
 	return f->site != site || f->fn == fn;
@@ -241,21 +245,21 @@ static __attribute__((noinline)) NI void
 enterrest(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uint64_t now)
 {
 	uintptr_t sp;
-	uint32_t n;
+	Node *n;
 
 	sp = retslot(slot, site);
-	if(t->depth > 0 && sp >= t->stack[t->depth - 1].sp)
+	if(sp >= t->top->sp)
 		unwind(t, sp, fn, site);
-	if(t->depth >= Maxdepth){
+	if(t->top == t->end){
 		t->over++;
 		t->lost++;
 		LEAVE(t);
 		return;
 	}
-	if(t->depth > 0 && t->stack[t->depth - 1].node == Lost)
-		n = Lost;	/* under a call not recorded: its path is unknown */
-	else if((n = child(t, fn)) != Lost && sp >= (uintptr_t)slot)
-		t->node[n].off = (sp - (uintptr_t)slot) / 8;
+	if(t->top->node == NULL)
+		n = NULL;	/* under a call not recorded: its path is unknown */
+	else if((n = child(t, fn)) != NULL && sp >= (uintptr_t)slot)
+		n->off = (sp - (uintptr_t)slot) / 8;
 	push(t, fn, site, sp, n, now);
 	LEAVE(t);
 }
@@ -266,12 +270,12 @@ enterfull(uint64_t fn, uint64_t site, const uint64_t *slot)
 {
 	Thr *t;
 
-	if(!rt.on)
+	if(!recording())
 		return;
 	t = thr;
 	if(t == NULL && (t = firstcall()) == NULL)
 		return;
-	if(t->busy)
+	if(BUSY(t))
 		return;
 	ENTER(t);
 	if(t->gen != rt.gen)
@@ -280,73 +284,84 @@ enterfull(uint64_t fn, uint64_t site, const uint64_t *slot)
 }
 
 /*
- * The common call, from the top frame, recorded, to a node that exists
- * and one of the last two called from there, its return address where
- * the node's last call had it: no hash probe, no search for the return
- * address, no call but at the end (no registers to save). Everything
- * else goes on in enterrest, or from the start in enterfull.
+ * The common call, from the top frame, recorded, not Maxdepth deep, to
+ * a node that exists and is one of the last two called from there (the
+ * root, pc 0, stands for none), its return address where the node's
+ * last call had it: no hash probe, no search for the return address, no
+ * call but at the end (no registers to save). Everything else goes on
+ * in enterrest. k is the thread's key, rt.key.
  */
+static inline __attribute__((always_inline)) NI void
+enternow(Thr *t, uint64_t k, uint64_t fn, uint64_t site, const uint64_t *slot, uint64_t now, int timed)
+{
+	const uint64_t *sp;
+	Frame *f;
+	Node *n;
+
+	ENTER(t);
+	f = t->top;
+	n = t->cur->last[0];
+	if(n->pc != fn)
+		n = t->cur->last[1];
+	sp = &slot[n->off];
+	if(n->pc == fn && *sp == site && (uintptr_t)sp < f->sp && f->node != NULL && f != t->end){
+		pushat(t, fn, site, (uintptr_t)sp, n, now, timed);
+		LEAVEKEY(t, k);
+		return;
+	}
+	enterrest(t, fn, site, slot, now);
+}
+
+/* The entry hook: in sample mode no clock is read (the ticks' handler charges the path). */
 void
 profenter(void *fn, void *site, const uint64_t *slot)
 {
-	const uint64_t *sp;
-	uint64_t now;
-	uint32_t d, n;
-	Frame *f;
-	Node *nd;
+	uint64_t now, k;
 	Thr *t;
 
 	t = &me;
-	if(t->stack == NULL || t->busy || t->gen != rt.gen || !rt.on || !clockfast(t, &now)){
-		enterfull((uint64_t)fn, (uint64_t)site, slot);
-		return;
-	}
-	ENTER(t);
-	d = t->depth;
-	if(d - 1 < Maxdepth - 1){	/* 0 < d < Maxdepth */
-		f = &t->stack[d];
-		n = lastchild(t, (uint64_t)fn);
-		nd = &t->node[n];
-		sp = &slot[nd->off];
-		if(nd->pc == (uint64_t)fn && *sp == (uint64_t)site
-		&& (uintptr_t)sp < f[-1].sp && f[-1].node != Lost){
-			push(t, (uint64_t)fn, (uint64_t)site, (uintptr_t)sp, n, now);
-			LEAVE(t);
+	k = t->key;
+	if(k == rt.key){
+		if(rt.mech == Mticks){
+			enternow(t, k, (uint64_t)fn, (uint64_t)site, slot, 0, 0);
+			return;
+		}
+		if(clockfast(t, &now)){
+			enternow(t, k, (uint64_t)fn, (uint64_t)site, slot, now, 1);
 			return;
 		}
 	}
-	enterrest(t, (uint64_t)fn, (uint64_t)site, slot, now);
+	enterfull((uint64_t)fn, (uint64_t)site, slot);
 }
 
 /* A thread ends: its calls still active end at its last hook. */
 void
 thrunwind(Thr *t)
 {
-	while(t->depth > 0)
+	while(t->top != t->stack)
 		pop(t, t->tev);
 	t->over = 0;
 }
 
 /*
- * The frame (its index + 1) of the call of fn that returns, its return
- * address being at sp; 0 if none. The exit hook finds the same slot the
- * entry hook did, whether called normally or jumped to by the callee as
- * its last act (gcc -O2); frames a longjmp left above the call are lower.
+ * The frame of the call of fn that returns, its return address being at
+ * sp; NULL if none. The exit hook finds the same slot the entry hook
+ * did, whether called normally or jumped to by the callee as its last
+ * act (gcc -O2); frames a longjmp left above the call are lower.
  */
-static __attribute__((noinline)) NI uint32_t
+static __attribute__((noinline)) NI Frame *
 exiting(Thr *t, uint64_t fn, uintptr_t sp)
 {
-	uint32_t i;
-	Frame *s;
+	Frame *f;
 
-	s = t->stack;
-	for(i = t->depth; i > 0; i--)
-		if(s[i - 1].fn == fn && s[i - 1].sp >= sp)
-			return i;
+	for(f = t->top; f != t->stack; f--)
+		if(f->fn == fn && f->sp >= sp)
+			return f;
 	/* stacks switched, or the entry was not seen: the newest call of fn */
-	for(i = t->depth; i > 0 && s[i - 1].fn != fn; i--)
-		;
-	return i;
+	for(f = t->top; f != t->stack; f--)
+		if(f->fn == fn)
+			return f;
+	return NULL;
 }
 
 /* An exit past the checks, in full: frames a longjmp left, calls too deep. */
@@ -354,16 +369,15 @@ static __attribute__((noinline)) NI void
 exitrest(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uint64_t now)
 {
 	uintptr_t sp;
-	uint32_t i;
+	Frame *f;
 
 	sp = retslot(slot, site);
 	if(t->over > 0)
 		t->over--;
-	else if(t->depth > 0 && t->stack[t->depth - 1].fn == fn
-	&& t->stack[t->depth - 1].sp >= sp)
+	else if(t->top->fn == fn && t->top->sp >= sp)
 		pop(t, now);
-	else if((i = exiting(t, fn, sp)) > 0){
-		while(t->depth > i)
+	else if((f = exiting(t, fn, sp)) != NULL){
+		while(t->top != f)
 			pop(t, t->tev);
 		pop(t, now);
 	}
@@ -378,7 +392,7 @@ exitfull(uint64_t fn, uint64_t site, const uint64_t *slot)
 	Thr *t;
 
 	t = thr;
-	if(t == NULL || t->busy || !rt.on)
+	if(t == NULL || BUSY(t) || !recording())
 		return;
 	ENTER(t);
 	exitrest(t, fn, site, slot, clocknow(t));
@@ -391,27 +405,44 @@ exitfull(uint64_t fn, uint64_t site, const uint64_t *slot)
  * from the same site: recursion) is popped instead; its caller's frame
  * then ends at the next entry from that frame or at the next exit.
  */
+static inline __attribute__((always_inline)) NI void
+exitnow(Thr *t, uint64_t k, uint64_t fn, uint64_t site, const uint64_t *slot, uint64_t now, int timed)
+{
+	Frame *f;
+
+	ENTER(t);
+	f = t->top;
+	if(f->fn == fn && f->site == site && f->sp >= (uintptr_t)slot){
+		if(timed){
+			pop(t, now);
+			t->tev = now;
+		}else{
+			t->top = f - 1;
+			t->cur = f->prev;
+		}
+		LEAVEKEY(t, k);
+		return;
+	}
+	exitrest(t, fn, site, slot, now);
+}
+
 void
 profexit(void *fn, void *site, const uint64_t *slot)
 {
-	uint64_t now;
-	uint32_t d;
-	Frame *f;
+	uint64_t now, k;
 	Thr *t;
 
 	t = &me;
-	if(t->stack == NULL || t->busy || !rt.on || !clockfast(t, &now)){
-		exitfull((uint64_t)fn, (uint64_t)site, slot);
-		return;
+	k = t->key;
+	if(k == rt.key){
+		if(rt.mech == Mticks){
+			exitnow(t, k, (uint64_t)fn, (uint64_t)site, slot, 0, 0);
+			return;
+		}
+		if(clockfast(t, &now)){
+			exitnow(t, k, (uint64_t)fn, (uint64_t)site, slot, now, 1);
+			return;
+		}
 	}
-	ENTER(t);
-	d = t->depth;
-	if(d > 0 && t->over == 0 && (f = &t->stack[d - 1])->fn == (uint64_t)fn
-	&& f->site == (uint64_t)site && f->sp >= (uintptr_t)slot){
-		pop(t, now);
-		t->tev = now;
-		LEAVE(t);
-		return;
-	}
-	exitrest(t, (uint64_t)fn, (uint64_t)site, slot, now);
+	exitfull((uint64_t)fn, (uint64_t)site, slot);
 }

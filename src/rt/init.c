@@ -20,7 +20,7 @@
 
 enum { Maxprofsize = 100000000 };
 
-Rt rt;
+Rt rt = { .key = Keyoff };
 
 static int
 typeof_env(void)
@@ -61,17 +61,24 @@ size_env(void)
 static void
 atfork_child(void)
 {
-	rt.on = 0;
+	rtrecord(0);
 	thrforkchild();
 }
 
 static void
 atexit_dump(void)
 {
-	if(rt.on && rt.pid == getpid()){
-		rt.on = 0;
+	if(recording() && rt.pid == getpid()){
+		rtrecord(0);
 		profdump();
 	}
+}
+
+/* Recording or not: rt.key, which every hook compares with its thread's. */
+void
+rtrecord(int on)
+{
+	rt.key = on ? keyfor(rt.gen) : Keyoff;
 }
 
 /* Begin a profile: every thread's tree starts afresh at its next call. */
@@ -80,7 +87,7 @@ rtstart(int proftype, uint32_t profsize)
 {
 	int pid;
 
-	rt.on = 0;
+	rtrecord(0);
 	pid = getpid();
 	/* a forked child has no interval timer of its parent's */
 	if(proftype != rt.proftype || rt.mech == 0 || pid != rt.pid)
@@ -88,7 +95,7 @@ rtstart(int proftype, uint32_t profsize)
 	rt.profsize = profsize;
 	rt.pid = pid;
 	rt.gen++;
-	rt.on = 1;
+	rtrecord(1);
 }
 
 __attribute__((constructor, no_instrument_function)) static void
@@ -106,15 +113,15 @@ prof(void (*fn)(void *), void *arg, int entries, int what)
 	int wason;
 
 	if(what <= Profoff || what > Profsample){
-		wason = rt.on;
-		rt.on = 0;
+		wason = recording();
+		rtrecord(0);
 		fn(arg);
-		rt.on = wason;
+		rtrecord(wason);
 		return;
 	}
 	rtstart(types[what], entries > 0 && entries <= Maxprofsize ? (uint32_t)entries : Defprofsize);
 	fn(arg);
-	rt.on = 0;
+	rtrecord(0);
 	profdump();
 }
 
@@ -122,10 +129,10 @@ prof(void (*fn)(void *), void *arg, int entries, int what)
 static void
 beforeexec(void)
 {
-	if(rt.on && rt.pid == getpid()){
-		rt.on = 0;
+	if(recording() && rt.pid == getpid()){
+		rtrecord(0);
 		profdump();
-		rt.on = 1;
+		rtrecord(1);
 	}
 }
 

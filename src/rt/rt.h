@@ -19,7 +19,7 @@ enum
 {
 	Defprofsize = 2000,
 	Maxdepth = 1 << 20,	/* frames per thread; deeper calls are not recorded */
-	Lost = 0xFFFFFFFFu,	/* a frame whose call was not recorded */
+	Keyoff = 1,		/* rt.key when not recording: no thread's key */
 };
 
 typedef struct Node Node;
@@ -35,19 +35,23 @@ struct Node
 	uint32_t down;		/* first child, newest first; 0 = none */
 	uint32_t right;		/* next older sibling; 0 = none */
 	uint32_t parent;
-	uint32_t last[2];	/* the children last found in the hash: tried before it */
 	uint32_t off;		/* words from the hook's return address to the call's at the last entry */
+	Node *last[2];		/* the children last found in the hash, tried before it; else the root */
 };
 
-/* An active call on a thread's shadow stack. */
+/*
+ * An active call on a thread's shadow stack. The stack's first frame is
+ * none: its sp is above every other, its fn no function's, its node the
+ * root, so that the common paths need not test for an empty stack.
+ */
 struct Frame
 {
 	uint64_t fn;
-	uint64_t t0;
-	uintptr_t sp;		/* where the call's return address is on the stack: finds longjmp'd frames */
 	uint64_t site;		/* the call's return address (an inlined callee's is its host's) */
-	uint32_t node;		/* or Lost */
-	uint32_t prev;		/* t->cur before the call, again when it ends */
+	uintptr_t sp;		/* where the call's return address is on the stack: finds longjmp'd frames */
+	Node *node;		/* NULL: the call was not recorded */
+	Node *prev;		/* t->cur before the call, again when it ends */
+	uint64_t t0;
 };
 
 /* A thread's profile: its call tree (node 0 the root) and shadow stack. */
@@ -58,11 +62,12 @@ struct Thr
 	uint32_t cap;
 	uint32_t *hash;		/* (parent, pc) -> node; 0 = empty */
 	uint32_t hmask;
-	Frame *stack;
-	uint32_t depth;		/* frames in use */
+	uint64_t key;		/* rt.key when the common paths may run (keyof); its low bit: busy */
+	Frame *stack;		/* stack[0] is none; frames 1 to depth */
+	Frame *top;		/* the newest frame, &stack[depth] */
+	Frame *end;		/* &stack[Maxdepth] */
 	uint32_t over;		/* calls deeper than Maxdepth still active */
-	uint32_t cur;		/* the node of the newest recorded frame, 0 at the root */
-	int busy;		/* inside a hook: a signal handler's calls are ignored */
+	Node *cur;		/* the node of the newest recorded frame, the root at first; NULL without a tree */
 	uint64_t tev;		/* the time of the last hook: frames a longjmp left end then */
 	uint64_t lost;
 	uint32_t tid;		/* the first thread to use the tree */
@@ -84,7 +89,7 @@ struct Thr
 typedef struct Rt Rt;
 struct Rt
 {
-	volatile int on;	/* recording; cleared by fork, dump and Profoff */
+	volatile uint64_t key;	/* keyfor(gen) while recording, else Keyoff (fork, dump, Profoff) */
 	int gen;		/* bumped by prof(): trees of older generations restart */
 	int proftype;		/* Pf* of proffile.h */
 	int mech;		/* M* of proffile.h */
@@ -98,6 +103,33 @@ struct Rt
 extern Rt rt __attribute__((visibility("hidden")));
 extern TLS Thr *thr __attribute__((visibility("hidden")));	/* &me, or NULL if the thread has no tree */
 extern TLS Thr me __attribute__((visibility("hidden")));
+
+/*
+ * A thread's key is rt.key when its hooks may take their common paths:
+ * recording, the thread has a tree of this profile, no call deeper than
+ * Maxdepth is active, and it is not inside a hook (the key's low bit,
+ * busy: a signal handler's calls then go to the full paths, which ignore
+ * them). One comparison tests it all.
+ */
+static inline __attribute__((always_inline, no_instrument_function)) uint64_t
+keyfor(int gen)
+{
+	return 2 * (uint64_t)(uint32_t)gen + 2;
+}
+
+static inline __attribute__((always_inline, no_instrument_function)) uint64_t
+keyof(const Thr *t)
+{
+	return t->stack != NULL && t->cap != 0 && t->over == 0 ? keyfor(t->gen) : 0;
+}
+
+#define BUSY(t) ((t)->key & 1)
+
+static inline __attribute__((always_inline, no_instrument_function)) int
+recording(void)
+{
+	return rt.key != Keyoff;
+}
 
 /* hook.c: called by code compiled with -finstrument-functions (entry points in assembly) */
 EXPORT void __cyg_profile_func_enter(void *fn, void *site);
@@ -184,5 +216,6 @@ RT void rtsay(const char *a, const char *b, const char *c);
 
 /* init.c */
 RT void rtstart(int proftype, uint32_t profsize);
+RT void rtrecord(int on);
 
 #endif

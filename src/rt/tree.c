@@ -83,7 +83,7 @@ thrend(void *v)
 	(void)v;
 	ended = 1;
 	thr = NULL;
-	me.busy = 1;	/* a signal handler's calls from now on are not recorded */
+	me.key |= 1;	/* busy: a signal handler's calls from now on are not recorded */
 	thrunwind(&me);
 	clockthreadend(&me);
 	thrlock();
@@ -92,7 +92,7 @@ thrend(void *v)
 	*h = me;
 	h->next = next;
 	h->live = NULL;
-	h->busy = 0;
+	h->key = 0;
 	h->spare = spare;
 	spare = h;
 	thrunlock();
@@ -115,11 +115,15 @@ freebuffers(Thr *t)
 	t->hash = NULL;
 }
 
-/* Empty t's tree with room for rt.profsize nodes. 0 or -1. */
+/*
+ * Empty t's tree with room for rt.profsize nodes, and its stack (none
+ * at the bottom). 0, or -1 with no tree (cap 0: calls go unrecorded).
+ */
 static int
 thrbuffers(Thr *t)
 {
 	size_t hs;
+	Frame *none;
 
 	freebuffers(t);
 	t->cap = rt.profsize + 1;	/* the root is extra */
@@ -128,17 +132,28 @@ thrbuffers(Thr *t)
 	t->hash = alloc(hs * sizeof(uint32_t));
 	if(t->node == NULL || t->hash == NULL){
 		freebuffers(t);
-		return -1;
+		t->cap = 0;
 	}
 	t->hmask = hs - 1;
 	t->nnode = 1;
-	t->depth = t->over = t->cur = 0;
+	t->over = 0;
+	t->cur = t->node;
+	if(t->node != NULL)
+		t->node[0].last[0] = t->node[0].last[1] = &t->node[0];
+	none = &t->stack[0];
+	none->fn = none->site = 0;
+	none->sp = UINTPTR_MAX;
+	none->node = none->prev = t->node;
+	none->t0 = 0;
+	t->top = none;
+	t->end = &t->stack[Maxdepth];
+	t->tev = 0;	/* Mticks: always (frames' t0 is not kept, pop must add nothing) */
 	t->lost = 0;
 	t->pending = 0;
 	/* last: the tick handler charges the tree once its generation is current */
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
 	t->gen = rt.gen;
-	return 0;
+	return t->cap == 0 ? -1 : 0;
 }
 
 /*
@@ -148,8 +163,7 @@ thrbuffers(Thr *t)
 void
 thrreset(Thr *t)
 {
-	if(thrbuffers(t) < 0)
-		t->cap = 0;
+	thrbuffers(t);
 	if(t->pg == NULL)
 		clockthread(t);
 }
@@ -188,7 +202,7 @@ thrforkchild(void)
 			t->next = next;
 			t->spare = NULL;
 			t->live = NULL;
-			t->busy = 0;
+			t->key = 0;
 		}
 		thrview(t)->pg = NULL;
 	}
@@ -204,10 +218,10 @@ thrnew(void)
 	h = alloc(sizeof *h);
 	if(h == NULL)
 		return -1;
-	me.stack = alloc((size_t)Maxdepth * sizeof(Frame));
+	me.stack = alloc(((size_t)Maxdepth + 1) * sizeof(Frame));
 	if(me.stack == NULL || thrbuffers(&me) < 0){
 		if(me.stack != NULL)
-			munmap(me.stack, (size_t)Maxdepth * sizeof(Frame));
+			munmap(me.stack, ((size_t)Maxdepth + 1) * sizeof(Frame));
 		me.stack = NULL;
 		munmap(h, sizeof *h);
 		return -1;
@@ -237,12 +251,12 @@ thrget(void)
 	if(!endkeyok)
 		return NULL;
 	/* until thr is set, a signal handler's calls go to firstcall, which refuses them */
-	me.busy = 1;
+	me.key |= 1;
 	thrlock();
 	h = spare;
 	if(h != NULL){
 		spare = h->spare;
-		h->busy = 1;	/* so me stays busy as it is copied */
+		h->key |= 1;	/* so me stays busy as it is copied */
 		me = *h;
 		me.next = me.spare = NULL;	/* the registry's links stay in h */
 		h->live = &me;
@@ -250,7 +264,7 @@ thrget(void)
 	}
 	thrunlock();
 	if(h == NULL && thrnew() < 0){
-		me.busy = 0;
+		me.key = 0;
 		return NULL;
 	}
 	me.runner = (uint32_t)syscall(SYS_gettid);
@@ -258,6 +272,6 @@ thrget(void)
 	pthread_setspecific(endkey, home);
 	thr = &me;
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
-	me.busy = 0;
+	me.key = keyof(&me);
 	return &me;
 }
