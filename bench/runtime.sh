@@ -15,9 +15,10 @@
 #	empty		-finstrument-functions + hooks that do nothing
 #	gprof		-pg (run as is: mcount and gmon.out)
 #	uftrace		the -pg build under `uftrace record`
-# and timed in turn, round after round (bench/rt-time.c, one run each, a
-# round of warmups first; the best of RUNS rounds): on a shared machine a
-# busy spell then slows every method alike instead of one. uftrace, whose
+# and timed in turn, round after round (bench/rt-time.c, one run each;
+# each round runs every program by every method, a round of warmups
+# first; the best of RUNS rounds): on a shared machine a busy spell then
+# slows a round of all alike instead of one method or program. uftrace, whose
 # runs take seconds and write GBs, is timed apart (hyperfine -N if there,
 # best of UFRUNS). A method's overhead per call is
 # (its time - plain time) / the calls it makes. Calls are counted as each
@@ -155,17 +156,28 @@ newest()
 	ls -t "$1"/prof.[0-9]* 2>/dev/null | head -n 1
 }
 
-# once P M: one run of program P by method M, in $w/run/M; its wall time in ns
+# argof P: program P's argument
+argof()
+{
+	case $1 in
+	fib) echo "$FIBN";;
+	loop) echo "$LOOPN";;
+	qsort|msort) echo "$QSORTN";;
+	esac
+}
+
+# once P M: one run of program P by method M, in $w/run/P/M; its wall time in ns
 once()
 {
-	_d=$w/run/$2
+	_d=$w/run/$1/$2
+	_a=$(argof "$1")
 	mkdir -p "$_d"
 	case $2 in
 	user|kernel|elapsed|sample) set -- "proftype=$2" "$w/$1.prof";;
 	gprof) set -- X=1 "$w/$1.pg";;
 	*) set -- X=1 "$w/$1.$2";;
 	esac
-	(cd "$_d" && env "$1" "$w/rt-time" -w 0 -n 1 "$2" "$arg") || die "$2 $arg: failed"
+	(cd "$_d" && env "$1" "$w/rt-time" -w 0 -n 1 "$2" "$_a") || die "$2 $_a: failed"
 }
 
 # profcalls PROGRAM PROFILE: the sum of prof's Calls column; prof's
@@ -189,28 +201,28 @@ countof()
 fibcalls=$(awk -v n="$FIBN" 'BEGIN { a = 0; b = 1; for(i = 0; i < n + 1; i++){ c = a + b; a = b; b = c } print 2 * a - 1 + 1 }')
 loopcalls=$(awk -v n="$LOOPN" 'BEGIN { printf "%.0f\n", 2 * n + 1 }')
 
+# Round 0 warms up; in each round every program is run by every method:
+# a busy spell on a shared machine then slows one round of all, not all
+# the runs of one program.
 modes="user kernel elapsed sample"
-for p in $progs; do
-	case $p in
-	fib) arg=$FIBN;;
-	loop) arg=$LOOPN;;
-	qsort|msort) arg=$QSORTN;;
-	esac
-	note "$p: timing"
-	rm -rf "$w/run"/*
-	ms="plain $modes floor empty gprof"
-	for m in $ms; do
-		once $p $m > /dev/null
-	done
-	for r in $(seq "$RUNS"); do
+ms="plain $modes floor empty gprof"
+rm -rf "$w/run"/*
+note "timing: a warmup round, then $RUNS rounds"
+for r in $(seq 0 "$RUNS"); do
+	for p in $progs; do
 		for m in $ms; do
 			v=$(once $p $m)
+			[ "$r" -gt 0 ] || continue
 			eval "o=\${t_${p}_$m:-}"
 			[ -n "$o" ] && [ "$o" -le "$v" ] || eval "t_${p}_$m=\$v"
 		done
 	done
+done
+
+for p in $progs; do
+	arg=$(argof $p)
 	for m in $modes; do
-		f=$(newest "$w/run/$m")
+		f=$(newest "$w/run/$p/$m")
 		[ -n "$f" ] || die "$p.prof (proftype=$m) wrote no profile"
 		c=$(profcalls "$w/$p.prof" "$f")
 		eval "c_${p}_$m=\$c"
@@ -230,13 +242,13 @@ for p in $progs; do
 	c=$(countof pg "$w/$p.pgcount" "$arg")
 	eval "c_${p}_gprof=\$c c_${p}_uftrace="
 	g=-
-	if [ $gp = 1 ] && [ -f "$w/run/gprof/gmon.out" ]; then
+	if [ $gp = 1 ] && [ -f "$w/run/$p/gprof/gmon.out" ]; then
 		# call graph primary lines: [i] %time self children called[+self] name [i]
-		g=$(gprof -b -q "$w/$p.pg" "$w/run/gprof/gmon.out" 2>/dev/null | awk '/^\[[0-9]+\]/ && $5 ~ /^[0-9]+(\+[0-9]+)?$/ {
+		g=$(gprof -b -q "$w/$p.pg" "$w/run/$p/gprof/gmon.out" 2>/dev/null | awk '/^\[[0-9]+\]/ && $5 ~ /^[0-9]+(\+[0-9]+)?$/ {
 			split($5, c, "+"); s += c[1] + c[2] } END { print s + 0 }')
 	fi
 	echo "	$p, gprof: mcount called $c times; gprof's call graph shows $g calls" >> "$w/notes"
-	rm -rf "$w/run"/*
+	rm -rf "$w/run/$p"
 
 	if [ $uf = 1 ]; then
 		note "$p: uftrace record"

@@ -147,7 +147,8 @@ struct Snap
 	uint32_t *nnode;
 	Acts *act;
 	uint32_t n;
-	uint64_t lost;
+	uint64_t lost;		/* calls not recorded */
+	uint64_t deep;		/* of them, nested deeper than Maxdepth */
 };
 
 typedef struct Mods Mods;
@@ -549,7 +550,7 @@ snapshot(Snap *sn)
 	Thr *t, *h;
 
 	sn->n = 0;
-	sn->lost = 0;
+	sn->lost = sn->deep = 0;
 	nt = 0;
 	for(t = thrlist(); t != NULL; t = t->next)
 		nt++;
@@ -565,6 +566,7 @@ snapshot(Snap *sn)
 			sn->t[k] = t;
 			sn->nnode[k] = t->nnode;
 			sn->lost += t->lost;
+			sn->deep += t->deep;
 			if(rt.mech == Mticks){
 				if((sn->act[k].incl = inclusive(t, sn->nnode[k])) == NULL)
 					return -1;
@@ -623,9 +625,14 @@ profdump(void)
 	thrunlock();
 	for(k = 0; k < ms.n; k++)
 		free(ms.m[k].path);
-	if(sn.lost > 0){
+	if(sn.lost > sn.deep){
 		snprintf(msg, sizeof msg, "%llu Prof errors: calls not recorded, buffer full; raise $profsize (now %u nodes per thread)",
-			(unsigned long long)sn.lost, rt.profsize);
+			(unsigned long long)(sn.lost - sn.deep), rt.profsize);
+		rtsay(msg, "", "");
+	}
+	if(sn.deep > 0){
+		snprintf(msg, sizeof msg, "%llu Prof errors: calls not recorded, nested deeper than %d calls",
+			(unsigned long long)sn.deep, Maxdepth);
 		rtsay(msg, "", "");
 	}
 	free(ms.m);

@@ -253,6 +253,7 @@ enterrest(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uint64_t now
 	if(t->top == t->end){
 		t->over++;
 		t->lost++;
+		t->deep++;
 		LEAVE(t);
 		return;
 	}

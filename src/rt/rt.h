@@ -69,7 +69,8 @@ struct Thr
 	uint32_t over;		/* calls deeper than Maxdepth still active */
 	Node *cur;		/* the node of the newest recorded frame, the root at first; NULL without a tree */
 	uint64_t tev;		/* the time of the last hook: frames a longjmp left end then */
-	uint64_t lost;
+	uint64_t lost;		/* calls not recorded */
+	uint64_t deep;		/* of them, calls deeper than Maxdepth */
 	uint32_t tid;		/* the first thread to use the tree */
 	uint32_t runner;	/* the thread using it now: a dump reads its clock */
 	int gen;		/* profiling generation this tree belongs to */

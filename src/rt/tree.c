@@ -148,7 +148,7 @@ thrbuffers(Thr *t)
 	t->top = none;
 	t->end = &t->stack[Maxdepth];
 	t->tev = 0;	/* Mticks: always (frames' t0 is not kept, pop must add nothing) */
-	t->lost = 0;
+	t->lost = t->deep = 0;
 	t->pending = 0;
 	/* last: the tick handler charges the tree once its generation is current */
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
