@@ -630,6 +630,10 @@ profdump(void)
 			(unsigned long long)(sn.lost - sn.deep), rt.profsize);
 		rtsay(msg, "", "");
 	}
+	if(rt.nomem){
+		snprintf(msg, sizeof msg, "calls not recorded: out of memory for trees of $profsize %u nodes", rt.profsize);
+		rtsay(msg, "", "");
+	}
 	if(sn.deep > 0){
 		snprintf(msg, sizeof msg, "%llu Prof errors: calls not recorded, nested deeper than %d calls",
 			(unsigned long long)sn.deep, Maxdepth);

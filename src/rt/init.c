@@ -93,6 +93,7 @@ rtstart(int proftype, uint32_t profsize)
 	if(proftype != rt.proftype || rt.mech == 0 || pid != rt.pid)
 		clockinit(proftype);
 	rt.profsize = profsize;
+	rt.nomem = 0;
 	rt.pid = pid;
 	rt.gen++;
 	rtrecord(1);

@@ -19,8 +19,10 @@ enum
 {
 	Defprofsize = 2000,
 	Maxdepth = 1 << 20,	/* frames per thread; deeper calls are not recorded */
-	Keyoff = 1,		/* rt.key when not recording: no thread's key */
 };
+
+/* rt.key when not recording: no thread's key, busy or not (keyof's 0 busy is 1) */
+#define Keyoff UINT64_MAX
 
 typedef struct Node Node;
 typedef struct Frame Frame;
@@ -95,6 +97,7 @@ struct Rt
 	int proftype;		/* Pf* of proffile.h */
 	int mech;		/* M* of proffile.h */
 	uint32_t profsize;
+	int nomem;		/* a thread's tree could not be made in this profile */
 	int pid;
 	uint64_t mono0, tsc0;	/* for calibrating the cycle counter */
 	double tscns;		/* first estimate of ns per cycle */

@@ -163,7 +163,8 @@ thrbuffers(Thr *t)
 void
 thrreset(Thr *t)
 {
-	thrbuffers(t);
+	if(thrbuffers(t) < 0)
+		rt.nomem = 1;
 	if(t->pg == NULL)
 		clockthread(t);
 }
@@ -216,14 +217,17 @@ thrnew(void)
 	Thr *h;
 
 	h = alloc(sizeof *h);
-	if(h == NULL)
+	if(h == NULL){
+		rt.nomem = 1;
 		return -1;
+	}
 	me.stack = alloc(((size_t)Maxdepth + 1) * sizeof(Frame));
 	if(me.stack == NULL || thrbuffers(&me) < 0){
 		if(me.stack != NULL)
 			munmap(me.stack, ((size_t)Maxdepth + 1) * sizeof(Frame));
 		me.stack = NULL;
 		munmap(h, sizeof *h);
+		rt.nomem = 1;
 		return -1;
 	}
 	me.tid = (uint32_t)syscall(SYS_gettid);
