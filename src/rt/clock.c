@@ -284,6 +284,7 @@ clockthread(Thr *t)
 	int fd;
 
 	clockthreadend(t);
+	t->clockmech = rt.mech;
 	t->tev = 0;	/* a new thread's clock (or a forked child's) starts again */
 	if(rt.mech == Mticks)
 		t->utseen = utticks();

@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <link.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -592,8 +593,8 @@ snapfree(Snap *sn)
 	free(sn->act);
 }
 
-int
-profdump(void)
+static int
+dump(void)
 {
 	char msg[160];
 	Mods ms;
@@ -642,5 +643,20 @@ profdump(void)
 	free(ms.m);
 	snapfree(&sn);
 	errno = e;
+	return r;
+}
+
+/*
+ * Writing the profile is no cancellation point: a thread cancelled in
+ * it would leave the registry locked and the file half made.
+ */
+int
+profdump(void)
+{
+	int r, cs;
+
+	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &cs);
+	r = dump();
+	pthread_setcancelstate(cs, NULL);
 	return r;
 }

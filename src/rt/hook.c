@@ -8,6 +8,7 @@
  * full buffer) goes on out of line: a hash probe, a search of the stack.
  */
 #include <errno.h>
+#include <pthread.h>
 
 #include "proffile.h"
 #include "rt.h"
@@ -183,32 +184,41 @@ unwind(Thr *t, uintptr_t sp, uint64_t fn, uint64_t site)
 		pop(t, t->tev);
 }
 
-/* The calling thread's first call: its tree, or NULL. */
+/*
+ * The calling thread's first call: its tree, or NULL. Making it closes
+ * a file (the thread's clock), a cancellation point: a thread cancelled
+ * in a hook would end where it could not unprofiled, its tree
+ * registered and never seen ending.
+ */
 static __attribute__((noinline)) NI Thr *
 firstcall(void)
 {
 	Thr *t;
-	int e;
+	int e, cs;
 
 	/* a signal handler's call while this thread's tree is being made is not recorded */
 	if(making)
 		return NULL;
 	making = 1;
 	e = errno;
+	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &cs);
 	t = thrget();
+	pthread_setcancelstate(cs, NULL);
 	errno = e;
 	making = 0;
 	return t;
 }
 
-/* prof() began a new profile since the thread's last call. */
+/* prof() began a new profile since the thread's last call (no cancellation: see firstcall). */
 static __attribute__((noinline)) NI void
 newgen(Thr *t)
 {
-	int e;
+	int e, cs;
 
 	e = errno;
+	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &cs);
 	thrreset(t);
+	pthread_setcancelstate(cs, NULL);
 	errno = e;
 }
 

@@ -58,27 +58,54 @@ size_env(void)
 	return (uint32_t)n;
 }
 
+/* rt.key's parts change under keylock: two threads' changes must not cross */
+static pthread_mutex_t keylock = PTHREAD_MUTEX_INITIALIZER;
+
 static void
 atfork_child(void)
 {
-	rtrecord(0);
+	/* alone now; keylock may have been held by a thread that is gone */
+	pthread_mutex_init(&keylock, NULL);
+	rt.on = rt.offs = 0;
+	rt.key = Keyoff;
 	thrforkchild();
 }
 
+/* Even while another thread is inside Profoff: the profile so far. */
 static void
 atexit_dump(void)
 {
-	if(recording() && rt.pid == getpid()){
+	if(rt.on && rt.pid == getpid()){
 		rtrecord(0);
 		profdump();
 	}
 }
 
-/* Recording or not: rt.key, which every hook compares with its thread's. */
+/* rt.key, which every hook compares with its thread's: on, and no Profoff running. */
+static void
+setkey(void)
+{
+	rt.key = rt.on && rt.offs == 0 ? keyfor(rt.gen) : Keyoff;
+}
+
+/* A profile is being made, or not. */
 void
 rtrecord(int on)
 {
-	rt.key = on ? keyfor(rt.gen) : Keyoff;
+	pthread_mutex_lock(&keylock);
+	rt.on = on;
+	setkey();
+	pthread_mutex_unlock(&keylock);
+}
+
+/* A Profoff call begins (1) or ends (-1): recording is off while any runs. */
+void
+rtoffs(int delta)
+{
+	pthread_mutex_lock(&keylock);
+	rt.offs += delta;
+	setkey();
+	pthread_mutex_unlock(&keylock);
 }
 
 /* Begin a profile: every thread's tree starts afresh at its next call. */
@@ -95,7 +122,9 @@ rtstart(int proftype, uint32_t profsize)
 	rt.profsize = profsize;
 	rt.nomem = 0;
 	rt.pid = pid;
+	thrlock();	/* not while a dump (another thread's prof()) reads this generation's trees */
 	rt.gen++;
+	thrunlock();
 	rtrecord(1);
 }
 
@@ -111,13 +140,11 @@ EXPORT void
 prof(void (*fn)(void *), void *arg, int entries, int what)
 {
 	static const int types[] = { 0, Pfuser, Pfkernel, Pfelapsed, Pfsample };
-	int wason;
 
 	if(what <= Profoff || what > Profsample){
-		wason = recording();
-		rtrecord(0);
+		rtoffs(1);
 		fn(arg);
-		rtrecord(wason);
+		rtoffs(-1);
 		return;
 	}
 	rtstart(types[what], entries > 0 && entries <= Maxprofsize ? (uint32_t)entries : Defprofsize);
@@ -130,7 +157,7 @@ prof(void (*fn)(void *), void *arg, int entries, int what)
 static void
 beforeexec(void)
 {
-	if(recording() && rt.pid == getpid()){
+	if(rt.on && rt.pid == getpid()){
 		rtrecord(0);
 		profdump();
 		rtrecord(1);

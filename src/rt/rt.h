@@ -76,6 +76,7 @@ struct Thr
 	uint32_t tid;		/* the first thread to use the tree */
 	uint32_t runner;	/* the thread using it now: a dump reads its clock */
 	int gen;		/* profiling generation this tree belongs to */
+	int clockmech;		/* the mechanism its clock was set up for */
 	/* Mtaskclock state */
 	volatile void *pg;	/* the perf task-clock page; its lock counts reschedules */
 	uint32_t seq;
@@ -92,7 +93,9 @@ struct Thr
 typedef struct Rt Rt;
 struct Rt
 {
-	volatile uint64_t key;	/* keyfor(gen) while recording, else Keyoff (fork, dump, Profoff) */
+	volatile uint64_t key;	/* keyfor(gen) while on and no Profoff runs, else Keyoff */
+	int on;			/* a profile is being made: cleared by fork and the dump */
+	int offs;		/* prof(..., Profoff) calls running */
 	int gen;		/* bumped by prof(): trees of older generations restart */
 	int proftype;		/* Pf* of proffile.h */
 	int mech;		/* M* of proffile.h */
@@ -221,5 +224,6 @@ RT void rtsay(const char *a, const char *b, const char *c);
 /* init.c */
 RT void rtstart(int proftype, uint32_t profsize);
 RT void rtrecord(int on);
+RT void rtoffs(int delta);
 
 #endif

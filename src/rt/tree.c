@@ -158,14 +158,15 @@ thrbuffers(Thr *t)
 
 /*
  * Start thread t over for a new generation (prof()). Its clock too if
- * it has none: after a fork, or when the new mechanism needs one.
+ * it has none (after a fork) or the mechanism changed (sample mode's
+ * first tick would charge all the thread's user time so far).
  */
 void
 thrreset(Thr *t)
 {
 	if(thrbuffers(t) < 0)
 		rt.nomem = 1;
-	if(t->pg == NULL)
+	if(t->pg == NULL || t->clockmech != rt.mech)
 		clockthread(t);
 }
 

@@ -1,0 +1,54 @@
+/*
+ * Sample mode after a timed profile (440-rt-mode-switch): main burns
+ * 2 s of CPU in warm() under the program's first profile ($proftype),
+ * then prof(work, 0, 0, Profsample) burns 200 ms in hot(). The sampled
+ * profile holds hot's 200 ms and nothing of warm's 2 s. Prints "ok".
+ */
+#include <stdio.h>
+#include <time.h>
+#include <prof.h>
+#include "cpuns.h"
+
+static volatile unsigned long sink;
+
+/* ns of CPU time, in user mode (the clock is read through the kernel: not too often) */
+__attribute__((noinline)) static void
+burn(long long ns)
+{
+	long long t0;
+	long i;
+
+	t0 = cpuns();
+	do
+		for(i = 0; i < 10000; i++)
+			sink += i * i;
+	while(cpuns() - t0 < ns);
+}
+
+__attribute__((noinline)) static void
+warm(void)
+{
+	burn(2000000000LL);
+}
+
+__attribute__((noinline)) static void
+hot(void)
+{
+	burn(200000000LL);
+}
+
+static void
+work(void *v)
+{
+	(void)v;
+	hot();
+}
+
+int
+main(void)
+{
+	warm();
+	prof(work, NULL, 0, Profsample);
+	printf("ok\n");
+	return 0;
+}
