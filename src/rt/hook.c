@@ -176,6 +176,17 @@ stale(Thr *t, uintptr_t sp, uint64_t fn, uint64_t site)
 	return f->site != site || f->fn == fn;
 }
 
+/*
+ * Calls too deep to record are all deeper than the top frame: a hook at
+ * its level or above, on the same stack, finds them left by a longjmp.
+ */
+static inline NI void
+overgone(Thr *t, uintptr_t sp)
+{
+	if(t->over > 0 && sp >= t->top->sp && sp <= t->stack[1].sp)
+		t->over = 0;
+}
+
 /* Close the frames a longjmp left (out of line: the common call is deeper than the top frame). */
 static __attribute__((noinline)) NI void
 unwind(Thr *t, uintptr_t sp, uint64_t fn, uint64_t site)
@@ -258,6 +269,7 @@ enterrest(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uint64_t now
 	Node *n;
 
 	sp = retslot(slot, site);
+	overgone(t, sp);
 	if(sp >= t->top->sp)
 		unwind(t, sp, fn, site);
 	if(t->top == t->end){
@@ -383,6 +395,7 @@ exitrest(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uint64_t now)
 	Frame *f;
 
 	sp = retslot(slot, site);
+	overgone(t, sp);
 	if(t->over > 0)
 		t->over--;
 	else if(t->top->fn == fn && t->top->sp >= sp)
