@@ -98,12 +98,16 @@ rtrecord(int on)
 	pthread_mutex_unlock(&keylock);
 }
 
-/* A Profoff call begins (1) or ends (-1): recording is off while any runs. */
+/*
+ * A Profoff call begins (1) or ends (-1): recording is off while any
+ * runs. A forked child counts none: one that its thread was inside ends.
+ */
 void
 rtoffs(int delta)
 {
 	pthread_mutex_lock(&keylock);
-	rt.offs += delta;
+	if(rt.offs + delta >= 0)
+		rt.offs += delta;
 	setkey();
 	pthread_mutex_unlock(&keylock);
 }
