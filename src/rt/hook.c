@@ -437,13 +437,9 @@ exitnow(Thr *t, uint64_t k, uint64_t fn, uint64_t site, const uint64_t *slot, ui
 	ENTER(t);
 	f = t->top;
 	if(f->fn == fn && f->site == site && f->sp >= (uintptr_t)slot){
-		if(timed){
-			pop(t, now);
+		pop(t, now);	/* untimed, now is 0: no time added */
+		if(timed)
 			t->tev = now;
-		}else{
-			t->top = f - 1;
-			t->cur = f->prev;
-		}
 		LEAVEKEY(t, k);
 		return;
 	}

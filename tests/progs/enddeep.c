@@ -13,6 +13,7 @@
 #include <semaphore.h>
 #include <stdio.h>
 #include <prof.h>
+#include "bigstack.h"
 
 static sem_t bottom, offnow, latedone;
 static pthread_key_t key;
@@ -84,16 +85,13 @@ whileoff(void *v)
 int
 main(void)
 {
-	pthread_attr_t a;
 	pthread_t t;
 
 	sem_init(&bottom, 0, 0);
 	sem_init(&offnow, 0, 0);
 	sem_init(&latedone, 0, 0);
 	pthread_key_create(&key, ending);
-	pthread_attr_init(&a);
-	pthread_attr_setstacksize(&a, 256 << 20);
-	if(pthread_create(&t, &a, work, NULL) != 0)
+	if(startbig(&t, work) != 0)
 		return 1;
 	sem_wait(&bottom);
 	prof(whileoff, NULL, 0, Profoff);

@@ -10,6 +10,7 @@
  */
 #include <pthread.h>
 #include <stdio.h>
+#include "bigstack.h"
 
 static int depth;
 
@@ -41,12 +42,9 @@ work(void *v)
 int
 main(void)
 {
-	pthread_attr_t a;
 	pthread_t t;
 
-	pthread_attr_init(&a);
-	pthread_attr_setstacksize(&a, 256 << 20);
-	if(pthread_create(&t, &a, work, NULL) != 0 || pthread_join(t, NULL) != 0)
+	if(startbig(&t, work) != 0 || pthread_join(t, NULL) != 0)
 		return 1;
 	printf("%d\n", depth);
 	return 0;
