@@ -100,7 +100,16 @@ echo "-t 0.5: total $(total rep)"
 cp burn burnc
 $BGTPROF -c ./burnc -s 60 > rep 2> err &
 tp=$!
-sleep 1
+# (under valgrind tprof may take over a second to start the command:
+# wait until it runs and is sampled, then let it burn)
+_i=0
+until c=$(pgrep -x burnc); do
+	_i=$((_i + 1))
+	[ $_i -le 200 ] || fail "tprof -c did not start burnc in 20 s"
+	sleep 0.1
+done
+attached $tp $c err
+sleep 0.6
 kill -INT $tp
 wait $tp || { cat err; fail "tprof -c stopped by SIGINT: exit $?"; }
 pgrep -x burnc && fail "the command outlived tprof -c"
