@@ -23,6 +23,7 @@ enum
 	Pfversion = 1,
 	Pfnolink = 0xFFFFFFFFu,
 	Pfnomod = 0xFFFFFFFFu,
+	Pfmaxdepth = 1 << 20,	/* calls nested deeper are not recorded (counted in lost) */
 };
 
 /* proftype values */
@@ -54,7 +55,7 @@ struct Pfhdr
 	uint32_t mechanism;
 	uint32_t profsize;	/* nodes per thread */
 	uint64_t unitns;	/* nanoseconds per time unit */
-	uint64_t lost;		/* call paths not recorded: buffer full */
+	uint64_t lost;		/* calls not recorded: buffer full, or deeper than Pfmaxdepth */
 	uint32_t nmod;
 	uint32_t nthread;
 	uint32_t nnode;

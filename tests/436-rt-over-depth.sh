@@ -31,5 +31,6 @@ for mode in sample elapsed; do
 E
 	same "prof -d" want.d got.d
 	grep -Eq '(^|[^0-9])51426 .*not recorded' calls.err || fail "$mode: prof's stderr: $(cat calls.err): want 51426 calls not recorded"
+	grep -q 'not recorded.*nested deeper than 1048576' calls.err || fail "$mode: prof's warning does not name the depth: $(cat calls.err)"
 done
 exit 0

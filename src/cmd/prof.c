@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "proffile.h"
 #include "proftools.h"
 
 static void
@@ -141,8 +142,9 @@ caveats(const Prof *p, const char *profile)
 	if(c != NULL)
 		fprintf(stderr, "prof: %s: %s\n", profile, c);
 	if(p->lost > 0)
-		fprintf(stderr, "prof: %s: %llu calls not recorded: the buffer of %u nodes per thread was full; raise $profsize\n",
-			profile, (unsigned long long)p->lost, p->profsize);
+		fprintf(stderr, "prof: %s: %llu calls not recorded: the buffer of %u nodes per thread was full"
+			" (raise $profsize) or they were nested deeper than %d calls\n",
+			profile, (unsigned long long)p->lost, p->profsize, Pfmaxdepth);
 }
 
 int

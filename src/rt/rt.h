@@ -18,7 +18,7 @@
 enum
 {
 	Defprofsize = 2000,
-	Maxdepth = 1 << 20,	/* frames per thread; deeper calls are not recorded */
+	Maxdepth = Pfmaxdepth,	/* frames per thread; deeper calls are not recorded */
 };
 
 /* rt.key when not recording: no thread's key, busy or not (keyof's 0 busy is 1) */

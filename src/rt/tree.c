@@ -13,6 +13,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "proffile.h"
 #include "rt.h"
 
 TLS Thr *thr;
