@@ -103,7 +103,7 @@ tick(int sig)
 
 	(void)sig;
 	t = thr;
-	if(t == NULL)
+	if(t == NULL || rt.mech != Mticks)	/* one from before the timer was stopped */
 		return;
 	e = errno;
 	u = utticks();
@@ -144,6 +144,19 @@ startticks(void)
 	it.it_interval.tv_usec = rt.tickns / 1000;
 	it.it_value = it.it_interval;
 	return setitimer(ITIMER_VIRTUAL, &it, NULL);
+}
+
+/*
+ * No more ticks: a profile in another mode follows. The handler stays,
+ * for a tick already on its way (SIGVTALRM's default would end the program).
+ */
+static void
+stopticks(void)
+{
+	struct itimerval it;
+
+	memset(&it, 0, sizeof it);
+	setitimer(ITIMER_VIRTUAL, &it, NULL);
 }
 
 static int
@@ -239,12 +252,23 @@ pmcread(Thr *t)
 	return (uint64_t)((double)c * rt.tscns);
 }
 
+/* No profile is being made (prof() wrote its own): no ticks till the next. */
+void
+clockend(void)
+{
+	if(rt.mech == Mticks)
+		stopticks();
+	rt.mech = 0;	/* the next profile chooses again */
+}
+
 /* Choose the mechanism for proftype. */
 void
 clockinit(int proftype)
 {
 	int tsc;
 
+	if(rt.mech == Mticks && proftype != Pfsample)
+		stopticks();
 	rt.proftype = proftype;
 	tsc = invarianttsc();
 	rt.mono0 = monons();

@@ -155,6 +155,7 @@ prof(void (*fn)(void *), void *arg, int entries, int what)
 	fn(arg);
 	rtrecord(0);
 	profdump();
+	clockend();
 }
 
 /* exec*: write the profile first; if exec fails, profiling goes on. */

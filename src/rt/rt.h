@@ -146,6 +146,7 @@ RT void profexit(void *fn, void *site, const uint64_t *slot);
 
 /* clock.c */
 RT void clockinit(int proftype);
+RT void clockend(void);
 RT uint64_t clockslow(Thr *t);
 RT uint64_t clockother(Thr *t);
 RT int clockthread(Thr *t);

@@ -1,0 +1,62 @@
+/*
+ * Sample mode's timer runs only while a sample profile is made
+ * (443-rt-tick-stop). Run with proftype=sample: main's profile ticks;
+ * prof(.., Profuser) stops the timer; after it returns no profile is
+ * made and no timer runs; prof(.., Profsample) runs it again, and after
+ * that none. Prints, a line each, whether ITIMER_VIRTUAL is set: in
+ * main, in the user profile, after it, in the sample profile, after it.
+ */
+#include <stdio.h>
+#include <sys/time.h>
+#include <time.h>
+#include <prof.h>
+#include "cpuns.h"
+
+static volatile unsigned long sink;
+
+static void
+say(const char *when)
+{
+	struct itimerval it;
+
+	if(getitimer(ITIMER_VIRTUAL, &it) < 0){
+		perror("getitimer");
+		return;
+	}
+	printf("%s %s\n", when, it.it_value.tv_sec || it.it_value.tv_usec ? "ticking" : "stopped");
+}
+
+/* ms of CPU time in user mode */
+__attribute__((noinline)) static void
+burn(long long ms)
+{
+	long long t0;
+	long i;
+
+	t0 = cpuns();
+	do
+		for(i = 0; i < 10000; i++)
+			sink += i * i;
+	while(cpuns() - t0 < ms * 1000000);
+}
+
+__attribute__((noinline)) static void
+hot(void *v)
+{
+	burn(200);
+	say((char *)v);
+}
+
+int
+main(void)
+{
+	burn(50);
+	say("main");
+	prof(hot, "user", 0, Profuser);
+	burn(50);
+	say("after");
+	prof(hot, "sample", 0, Profsample);
+	burn(50);
+	say("after");
+	return 0;
+}
