@@ -2,7 +2,8 @@
 # as usual, and its exec*() calls work (libc's exec functions cannot be
 # found with dlsym there, so the runtime makes the system call itself and
 # searches $PATH for execvp, execvpe and execlp): prof.<pid> written
-# before the exec (tests/progs/exec.c), and a failed exec goes on.
+# before the exec (tests/progs/exec.c), and a failed exec goes on; its
+# dlclose wrapper calls libc's and the object is unloaded.
 . "$TOP/tests/lib.sh"
 
 rtcc exec "$TOP/tests/progs/exec.c" -static 2> cc.err || skip "cannot link a static program: $(tail -n 1 cc.err)"
@@ -28,3 +29,14 @@ PATH=/nonexistent ./exec execvp > out
 printf 'after 1\ndoexec 1\nmain 1\nwork 3\n' > want.flat
 calls exec "$(profile)" > got.flat
 same "failed exec: calls at exit" want.flat got.flat
+# dlclose: the runtime's wrapper finds libc's in a static program and the
+# object is unloaded (tests/progs/host.c checks; an uninstrumented object:
+# a static program exports no hooks for it)
+${CC:-cc} -O0 -shared -fPIC -o plain.so "$TOP/tests/progs/plug.c" || fail "cc plain.so"
+rtcc host "$TOP/tests/progs/host.c" -static 2> cc.err || fail "cc -static host.c: $(tail -n 1 cc.err)"
+rm -f prof.*
+./host "$(pwd)/plain.so" close > out 2> err || fail "static dlclose: exit $? $(cat err)"
+[ "$(cat out)" = 10 ] || fail "static dlclose: output $(cat out)"
+printf 'local 1\nmain 1\n' > want.flat
+calls host "$(profile)" > got.flat
+same "static dlclose: calls" want.flat got.flat

@@ -4,33 +4,19 @@
  * table. Written to a temporary name and renamed, never following a
  * symlink; failure is one line on standard error and nothing else.
  */
-#include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <link.h>
-#include <limits.h>
 #include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/auxv.h>
 #include <unistd.h>
 
 #include "proffile.h"
 #include "rt.h"
 
-enum { Maxmod = 4096, Maxid = 64, Bufsize = 1 << 16 };
-
-typedef struct Mod Mod;
-struct Mod
-{
-	char *path;		/* malloc'd */
-	uint64_t bias;
-	uint64_t lo, hi;	/* the executable segments' span, run-time addresses */
-	unsigned char id[Maxid];
-	uint32_t idlen;
-};
+enum { Bufsize = 1 << 16 };
 
 typedef struct Out Out;
 struct Out
@@ -94,35 +80,6 @@ put64(Out *o, uint64_t v)
 	put32(o, (uint32_t)(v >> 32));
 }
 
-/* The GNU build-id among a module's notes, if any. */
-static void
-buildid(Mod *m, const struct dl_phdr_info *info)
-{
-	const ElfW(Phdr) *ph;
-	const unsigned char *p, *end;
-	const ElfW(Nhdr) *nh;
-	int i;
-
-	for(i = 0; i < info->dlpi_phnum; i++){
-		ph = &info->dlpi_phdr[i];
-		if(ph->p_type != PT_NOTE)
-			continue;
-		p = (const unsigned char *)(info->dlpi_addr + ph->p_vaddr);
-		end = p + ph->p_memsz;
-		while(p + sizeof *nh <= end){
-			nh = (const ElfW(Nhdr) *)p;
-			p += sizeof *nh + ((nh->n_namesz + 3) & ~3u);
-			if(nh->n_type == NT_GNU_BUILD_ID && nh->n_namesz == 4 && nh->n_descsz <= Maxid
-			&& memcmp(nh + 1, "GNU", 4) == 0 && p + nh->n_descsz <= end){
-				memcpy(m->id, p, nh->n_descsz);
-				m->idlen = nh->n_descsz;
-				return;
-			}
-			p += (nh->n_descsz + 3) & ~3u;
-		}
-	}
-}
-
 /* A call still active in another thread at the dump: its node's time so far. */
 typedef struct Act Act;
 struct Act
@@ -151,128 +108,6 @@ struct Snap
 	uint64_t lost;		/* calls not recorded */
 	uint64_t deep;		/* of them, nested deeper than Maxdepth */
 };
-
-typedef struct Mods Mods;
-struct Mods
-{
-	Mod *m;
-	uint32_t n;
-	uint32_t exe;		/* the executable's index, or Pfnomod */
-	int seen;		/* modules dl_iterate_phdr has shown: the first is the executable */
-};
-
-/*
- * The path of the file mapped at address a, from /proc/self/maps: the
- * loader's name of a module may be relative (LD_LIBRARY_PATH=.,
- * dlopen("./x.so")), and prof may run elsewhere. NULL if unknown.
- */
-static char *
-mappedpath(uint64_t a)
-{
-	char line[PATH_MAX + 256], *p, *path;
-	unsigned long lo, hi;
-	size_t n;
-	FILE *f;
-
-	f = fopen("/proc/self/maps", "re");
-	if(f == NULL)
-		return NULL;
-	path = NULL;
-	while(fgets(line, sizeof line, f) != NULL){
-		if(sscanf(line, "%lx-%lx", &lo, &hi) != 2 || a < lo || a >= hi)
-			continue;
-		p = strchr(line, '/');
-		if(p != NULL){
-			n = strcspn(p, "\n");
-			if(n > 10 && memcmp(p + n - 10, " (deleted)", 10) == 0)
-				n -= 10;	/* replaced since: prof checks the build-id */
-			p[n] = '\0';
-			path = strdup(p);
-		}
-		break;
-	}
-	fclose(f);
-	return path;
-}
-
-/* A module's path, absolute if it can be found; NULL for the vdso. */
-static char *
-modpath(const char *name, int exe, uint64_t lo)
-{
-	char buf[PATH_MAX];
-	const char *s;
-	char *p;
-	ssize_t r;
-
-	if(name != NULL && name[0] == '/')
-		return strdup(name);
-	if(name == NULL || name[0] == '\0'){
-		if(!exe)
-			return NULL;
-		r = readlink("/proc/self/exe", buf, sizeof buf - 1);
-		if(r > 0){
-			buf[r] = '\0';
-			return strdup(buf);
-		}
-	}
-	p = mappedpath(lo);
-	if(p != NULL)
-		return p;
-	s = exe ? (const char *)getauxval(AT_EXECFN) : name;
-	return s != NULL ? strdup(s) : NULL;
-}
-
-static int
-addmod(struct dl_phdr_info *info, size_t size, void *v)
-{
-	Mods *ms;
-	Mod *m;
-	uint64_t lo, hi, a;
-	int i, exe;
-
-	(void)size;
-	ms = v;
-	exe = ms->seen++ == 0;
-	if(ms->n >= Maxmod)
-		return 1;
-	lo = UINT64_MAX;
-	hi = 0;
-	for(i = 0; i < info->dlpi_phnum; i++)
-		if(info->dlpi_phdr[i].p_type == PT_LOAD && (info->dlpi_phdr[i].p_flags & PF_X)){
-			a = info->dlpi_addr + info->dlpi_phdr[i].p_vaddr;
-			if(a < lo)
-				lo = a;
-			if(a + info->dlpi_phdr[i].p_memsz > hi)
-				hi = a + info->dlpi_phdr[i].p_memsz;
-		}
-	if(hi == 0)
-		return 0;
-	m = &ms->m[ms->n];
-	memset(m, 0, sizeof *m);
-	m->path = modpath(info->dlpi_name, exe, lo);
-	if(m->path == NULL)
-		return 0;	/* its pcs are written as addresses */
-	if(exe)
-		ms->exe = ms->n;
-	m->bias = info->dlpi_addr;
-	m->lo = lo;
-	m->hi = hi;
-	buildid(m, info);
-	ms->n++;
-	return 0;
-}
-
-/* The module holding pc: its index, or Pfnomod. */
-static uint32_t
-modof(const Mods *ms, uint64_t pc)
-{
-	uint32_t i;
-
-	for(i = 0; i < ms->n; i++)
-		if(pc >= ms->m[i].lo && pc < ms->m[i].hi)
-			return i;
-	return Pfnomod;
-}
 
 /* The calling thread's active calls get their time so far. */
 static void
@@ -599,7 +434,6 @@ dump(void)
 	char msg[160];
 	Mods ms;
 	Snap sn;
-	uint32_t k;
 	int e, r;
 
 	e = errno;
@@ -608,24 +442,18 @@ dump(void)
 	sn.nnode = NULL;
 	sn.act = NULL;
 	sn.n = 0;
-	ms.n = 0;
-	ms.exe = Pfnomod;
-	ms.seen = 0;
-	ms.m = malloc(Maxmod * sizeof *ms.m);
 	thrlock();
-	if(ms.m == NULL || snapshot(&sn) < 0){
+	if(modsloaded(&ms) < 0 || snapshot(&sn) < 0){
 		thrunlock();
 		rtsay("dump: ", "", "out of memory");
-		free(ms.m);
+		modsfree(&ms);
 		snapfree(&sn);
 		errno = e;
 		return -1;
 	}
-	dl_iterate_phdr(addmod, &ms);
+	modsaddgone(&ms);
 	r = writefile(&ms, &sn);
 	thrunlock();
-	for(k = 0; k < ms.n; k++)
-		free(ms.m[k].path);
 	if(sn.lost > sn.deep){
 		snprintf(msg, sizeof msg, "%llu Prof errors: calls not recorded, buffer full; raise $profsize (now %u nodes per thread)",
 			(unsigned long long)(sn.lost - sn.deep), rt.profsize);
@@ -640,7 +468,7 @@ dump(void)
 			(unsigned long long)sn.deep, Maxdepth);
 		rtsay(msg, "", "");
 	}
-	free(ms.m);
+	modsfree(&ms);
 	snapfree(&sn);
 	errno = e;
 	return r;

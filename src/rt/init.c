@@ -128,6 +128,7 @@ rtstart(int proftype, uint32_t profsize)
 	rt.pid = pid;
 	thrlock();	/* not while a dump (another thread's prof()) reads this generation's trees */
 	rt.gen++;
+	modsforget();
 	thrunlock();
 	rtrecord(1);
 }

@@ -218,6 +218,36 @@ RT void thrforkprepare(void);
 RT void thrforkparent(void);
 RT void thrforkchild(void);
 
+/* The module table: a loaded object's executable span and identity. */
+enum { Maxmod = 4096, Maxid = 64 };
+
+typedef struct Mod Mod;
+struct Mod
+{
+	char *path;		/* malloc'd */
+	uint64_t bias;
+	uint64_t lo, hi;	/* the executable segments' span, run-time addresses */
+	unsigned char id[Maxid];
+	uint32_t idlen;
+};
+
+typedef struct Mods Mods;
+struct Mods
+{
+	Mod *m;			/* malloc'd, Maxmod */
+	uint32_t n;
+	uint32_t exe;		/* the executable's index, or Pfnomod */
+	int seen;		/* modules dl_iterate_phdr has shown: the first is the executable */
+};
+
+/* mods.c */
+RT int modsloaded(Mods *ms);
+RT void modsaddgone(Mods *ms);
+RT void modsgone(Mods *before);
+RT void modsforget(void);
+RT void modsfree(Mods *ms);
+RT uint32_t modof(const Mods *ms, uint64_t pc);
+
 /* dump.c */
 RT int profdump(void);
 RT void rtsay(const char *a, const char *b, const char *c);

@@ -1,7 +1,8 @@
 /*
  * dlopen of an instrumented shared object (417-rt-dlopen): main opens
  * argv[1] (plug.so), calls its plugfn(5) twice, then calls local once;
- * with argument 2 "close", it dlcloses the object before calling local.
+ * with argument 2 "close", it dlcloses the object (and checks that it is
+ * unloaded: exit status 3 if not) before calling local.
  * By construction:
  *	main 1, plugfn 2, plughelper 10, local 1
  * Prints "10".
@@ -37,8 +38,12 @@ main(int argc, char *argv[])
 		return 1;
 	fn(5);
 	r = fn(5);
-	if(argc > 2 && strcmp(argv[2], "close") == 0)
-		dlclose(h);
+	if(argc > 2 && strcmp(argv[2], "close") == 0){
+		if(dlclose(h) != 0 || dlopen(argv[1], RTLD_NOW | RTLD_NOLOAD) != NULL){
+			fprintf(stderr, "dlclose did not unload %s\n", argv[1]);
+			return 3;
+		}
+	}
 	local();
 	printf("%d\n", r);
 	return 0;

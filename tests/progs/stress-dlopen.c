@@ -7,8 +7,7 @@
  * plugfn(3). By construction:
  *	main 1, worker 2, cycle 1000, plugfn 1000 under cycle and 1 under
  *	main, plughelper 2 x 1500 = 3000 under those, 3 under main's
- * (an unloaded object's functions show as addresses unless the last one
- * is loaded where they were). Prints the sum of the k's, 3003.
+ * Prints the sum of the k's, 3003.
  */
 #include <dlfcn.h>
 #include <pthread.h>
