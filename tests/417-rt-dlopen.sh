@@ -31,3 +31,10 @@ for close in "" close; do
 		same "$h $close: prof -d" want.d got.d
 	done
 done
+# unloaded, opened by a relative name (./plug.so): named from elsewhere too
+rm -f prof.*
+./host ./plug.so close > out || fail "./plug.so close: exit $?"
+p=$(profile)
+mkdir -p elsewhere
+(cd elsewhere && calls ../host "../$p") > got.flat
+same "./plug.so close, prof run elsewhere: calls" want.flat got.flat

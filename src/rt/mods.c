@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <link.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,8 +130,10 @@ addmod(struct dl_phdr_info *info, size_t size, void *v)
 	(void)size;
 	ms = v;
 	exe = ms->seen++ == 0;
-	if(ms->n >= Maxmod)
+	if(ms->n >= ms->cap)
 		return 1;
+	if(ms->quick && (exe || info->dlpi_name == NULL || info->dlpi_name[0] == '\0'))
+		return 0;	/* never unloaded */
 	lo = UINT64_MAX;
 	hi = 0;
 	for(i = 0; i < info->dlpi_phnum; i++)
@@ -145,7 +148,7 @@ addmod(struct dl_phdr_info *info, size_t size, void *v)
 		return 0;
 	m = &ms->m[ms->n];
 	memset(m, 0, sizeof *m);
-	m->path = modpath(info->dlpi_name, exe, lo);
+	m->path = ms->quick ? strdup(info->dlpi_name) : modpath(info->dlpi_name, exe, lo);
 	if(m->path == NULL)
 		return 0;	/* its pcs are written as addresses */
 	if(exe)
@@ -170,18 +173,71 @@ modof(const Mods *ms, uint64_t pc)
 	return Pfnomod;
 }
 
-/* The objects loaded now: 0, or -1 (out of memory). */
-int
-modsloaded(Mods *ms)
+/* Does m share addresses with any of the n modules at a? */
+static int
+overlaps(const Mod *a, uint32_t n, const Mod *m)
 {
+	uint32_t i;
+
+	for(i = 0; i < n; i++)
+		if(a[i].lo < m->hi && m->lo < a[i].hi)
+			return 1;
+	return 0;
+}
+
+/* How many objects are loaded, and how many were unloaded so far. */
+typedef struct Count Count;
+struct Count
+{
+	uint32_t n;
+	unsigned long long subs;
+};
+
+static int
+countmod(struct dl_phdr_info *info, size_t size, void *v)
+{
+	Count *c;
+
+	c = v;
+	c->n++;
+	if(size >= offsetof(struct dl_phdr_info, dlpi_subs) + sizeof info->dlpi_subs)
+		c->subs = info->dlpi_subs;
+	return 0;
+}
+
+/*
+ * The objects loaded now, with room for extra more: 0, or -1 (out of
+ * memory). Quick: only those that can be unloaded, with their loader's
+ * names (a dlclose cannot wait for /proc/self/maps).
+ */
+static int
+readmods(Mods *ms, uint32_t extra, int quick)
+{
+	Count c;
+
+	c.n = 0;
+	c.subs = 0;
+	dl_iterate_phdr(countmod, &c);
 	ms->n = 0;
 	ms->exe = Pfnomod;
 	ms->seen = 0;
-	ms->m = malloc(Maxmod * sizeof *ms->m);
+	ms->quick = quick;
+	ms->subs = c.subs;
+	ms->cap = c.n + 8 + extra;	/* objects loaded meanwhile: up to 8 */
+	if(ms->cap > Maxmod)
+		ms->cap = Maxmod;
+	ms->m = malloc(ms->cap * sizeof *ms->m);
 	if(ms->m == NULL)
 		return -1;
 	dl_iterate_phdr(addmod, ms);
 	return 0;
+}
+
+/* The objects loaded now, and room for those unloaded (modsaddgone); under thrlock. */
+int
+modsloaded(Mods *ms)
+{
+	return readmods(ms, ngone, 0);
 }
 
 void
@@ -196,14 +252,20 @@ modsfree(Mods *ms)
 	ms->n = 0;
 }
 
-/* The objects unloaded before, after those loaded (which win where both hold a pc); under thrlock. */
+/*
+ * The objects unloaded before, after those loaded; none where a loaded
+ * one is (prof names a pc by address: the loaded one wins). Under thrlock.
+ */
 void
 modsaddgone(Mods *ms)
 {
-	uint32_t i;
+	uint32_t i, nloaded;
 	Mod *m;
 
-	for(i = 0; i < ngone && ms->n < Maxmod; i++){
+	nloaded = ms->n;
+	for(i = 0; i < ngone && ms->n < ms->cap; i++){
+		if(overlaps(ms->m, nloaded, &gone[i]))
+			continue;
 		m = &ms->m[ms->n];
 		*m = gone[i];
 		m->path = strdup(gone[i].path);
@@ -227,6 +289,15 @@ samemod(const Mod *a, const Mod *b)
 		&& memcmp(a->id, b->id, a->idlen) == 0 && strcmp(a->path, b->path) == 0;
 }
 
+/* Drop gone[i], keeping the others' order (oldest first). */
+static void
+dropgone(uint32_t i)
+{
+	free(gone[i].path);
+	memmove(&gone[i], &gone[i + 1], (ngone - i - 1) * sizeof gone[0]);
+	ngone--;
+}
+
 /* Keep m, unloaded (its path is taken): it replaces those unloaded from where it was. */
 static void
 keepgone(Mod *m)
@@ -234,18 +305,24 @@ keepgone(Mod *m)
 	uint32_t i;
 
 	for(i = 0; i < ngone; )
-		if(gone[i].lo < m->hi && m->lo < gone[i].hi){
-			free(gone[i].path);
-			gone[i] = gone[--ngone];
-		}else
+		if(overlaps(&gone[i], 1, m) || (i == 0 && ngone == Maxgone))
+			dropgone(i);	/* unloaded from where m was; or the oldest, to make room */
+		else
 			i++;
-	if(ngone == Maxgone){	/* the oldest goes */
-		free(gone[0].path);
-		memmove(gone, gone + 1, (Maxgone - 1) * sizeof gone[0]);
-		ngone--;
-	}
 	gone[ngone++] = *m;
 	m->path = NULL;
+}
+
+/* A loader's name made absolute, if it is not; m->path is replaced. */
+static void
+absolute(Mod *m)
+{
+	char *p;
+
+	if(m->path[0] == '/' || (p = realpath(m->path, NULL)) == NULL)
+		return;	/* unresolved: prof says it cannot find the file */
+	free(m->path);
+	m->path = p;
 }
 
 /*
@@ -258,7 +335,8 @@ modsgone(Mods *before)
 	Mods now;
 	uint32_t i, j;
 
-	if(modsloaded(&now) < 0){
+	if(readmods(&now, 0, 1) < 0 || now.subs == before->subs){
+		modsfree(&now);	/* nothing unloaded (the count is the loader's) */
 		modsfree(before);
 		return;
 	}
@@ -266,8 +344,10 @@ modsgone(Mods *before)
 	for(i = 0; i < before->n; i++){
 		for(j = 0; j < now.n && !samemod(&before->m[i], &now.m[j]); j++)
 			;
-		if(j == now.n)
+		if(j == now.n){
+			absolute(&before->m[i]);
 			keepgone(&before->m[i]);
+		}
 	}
 	thrunlock();
 	modsfree(&now);
@@ -290,8 +370,10 @@ dlclose(void *h)
 		f = __dlclose;
 	if(f == NULL)
 		return -1;	/* no dlclose in the program: nothing was opened */
-	if(!rt.on || modsloaded(&before) < 0)
+	if(!rt.on || readmods(&before, 0, 1) < 0){
+		modsfree(&before);
 		return f(h);
+	}
 	r = f(h);
 	e = errno;
 	modsgone(&before);

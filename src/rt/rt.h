@@ -234,10 +234,13 @@ struct Mod
 typedef struct Mods Mods;
 struct Mods
 {
-	Mod *m;			/* malloc'd, Maxmod */
+	Mod *m;			/* malloc'd, cap */
 	uint32_t n;
 	uint32_t exe;		/* the executable's index, or Pfnomod */
+	uint32_t cap;		/* room in m */
 	int seen;		/* modules dl_iterate_phdr has shown: the first is the executable */
+	int quick;		/* only those that can be unloaded, by their loader's names */
+	unsigned long long subs;	/* objects unloaded so far, as the loader counts them */
 };
 
 /* mods.c */
