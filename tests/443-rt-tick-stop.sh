@@ -2,9 +2,10 @@
 # (tests/progs/tickstop.c, run with proftype=sample, asks getitimer in
 # each phase): ticking in main's sample profile, stopped in a user
 # profile begun by prof(), stopped after prof() returns (no profile is
-# made then), ticking in a second prof() in sample mode, stopped after.
-# The last profile (prof.<pid> is the second prof()'s) holds hot's
-# 200 ms of CPU time, not the 50 ms bursts around it.
+# made then), ticking in a second prof() in sample mode, stopped after,
+# ticking in a third, also sample, 300 ms of CPU later, stopped after.
+# The last profile (prof.<pid> is the third prof()'s) holds hot's 200 ms
+# of CPU time, not the 300 ms before it.
 . "$TOP/tests/lib.sh"
 
 rtcc prog "$TOP/tests/progs/tickstop.c" -I"$TOP/tests/progs"
@@ -14,6 +15,8 @@ main ticking
 user stopped
 after stopped
 sample ticking
+after stopped
+again ticking
 after stopped
 E
 same "the timer in each phase" want out

@@ -103,7 +103,7 @@ tick(int sig)
 
 	(void)sig;
 	t = thr;
-	if(t == NULL || rt.mech != Mticks)	/* one from before the timer was stopped */
+	if(t == NULL || !rt.ticking)	/* one from before the timer was stopped */
 		return;
 	e = errno;
 	u = utticks();
@@ -143,7 +143,10 @@ startticks(void)
 	it.it_interval.tv_sec = 0;
 	it.it_interval.tv_usec = rt.tickns / 1000;
 	it.it_value = it.it_interval;
-	return setitimer(ITIMER_VIRTUAL, &it, NULL);
+	if(setitimer(ITIMER_VIRTUAL, &it, NULL) < 0)
+		return -1;
+	rt.ticking = 1;
+	return 0;
 }
 
 /*
@@ -157,6 +160,7 @@ stopticks(void)
 
 	memset(&it, 0, sizeof it);
 	setitimer(ITIMER_VIRTUAL, &it, NULL);
+	rt.ticking = 0;
 }
 
 static int
@@ -256,9 +260,19 @@ pmcread(Thr *t)
 void
 clockend(void)
 {
-	if(rt.mech == Mticks)
+	if(rt.ticking)
 		stopticks();
-	rt.mech = 0;	/* the next profile chooses again */
+}
+
+/*
+ * The next profile in the same mode: the ticks clockend stopped start
+ * again (each thread's count restarts with its tree: clockthread).
+ */
+void
+clockresume(void)
+{
+	if(rt.mech == Mticks && !rt.ticking && startticks() < 0)
+		rt.mech = Mthreadcpu;
 }
 
 /* Choose the mechanism for proftype. */
@@ -267,7 +281,7 @@ clockinit(int proftype)
 {
 	int tsc;
 
-	if(rt.mech == Mticks && proftype != Pfsample)
+	if(rt.ticking && proftype != Pfsample)
 		stopticks();
 	rt.proftype = proftype;
 	tsc = invarianttsc();

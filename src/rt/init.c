@@ -68,6 +68,7 @@ atfork_child(void)
 	pthread_mutex_init(&keylock, NULL);
 	rt.on = rt.offs = 0;
 	rt.key = Keyoff;
+	rt.ticking = 0;		/* a child has no interval timer of its parent's */
 	thrforkchild();
 }
 
@@ -123,6 +124,8 @@ rtstart(int proftype, uint32_t profsize)
 	/* a forked child has no interval timer of its parent's */
 	if(proftype != rt.proftype || rt.mech == 0 || pid != rt.pid)
 		clockinit(proftype);
+	else
+		clockresume();
 	rt.profsize = profsize;
 	rt.nomem = 0;
 	rt.pid = pid;

@@ -105,6 +105,7 @@ struct Rt
 	uint64_t mono0, tsc0;	/* for calibrating the cycle counter */
 	double tscns;		/* first estimate of ns per cycle */
 	uint64_t tickns;	/* Mticks: the kernel's clock tick */
+	int ticking;		/* Mticks: the interval timer runs */
 };
 
 extern Rt rt __attribute__((visibility("hidden")));
@@ -147,6 +148,7 @@ RT void profexit(void *fn, void *site, const uint64_t *slot);
 /* clock.c */
 RT void clockinit(int proftype);
 RT void clockend(void);
+RT void clockresume(void);
 RT uint64_t clockslow(Thr *t);
 RT uint64_t clockother(Thr *t);
 RT int clockthread(Thr *t);

@@ -3,8 +3,10 @@
  * (443-rt-tick-stop). Run with proftype=sample: main's profile ticks;
  * prof(.., Profuser) stops the timer; after it returns no profile is
  * made and no timer runs; prof(.., Profsample) runs it again, and after
- * that none. Prints, a line each, whether ITIMER_VIRTUAL is set: in
- * main, in the user profile, after it, in the sample profile, after it.
+ * that none; 300 ms later, another prof(.., Profsample) the same. Prints,
+ * a line each, whether ITIMER_VIRTUAL is set: in main, in the user
+ * profile, after it, in the sample profile, after it, in the last
+ * profile, after it. Each prof() profile holds hot's 200 ms.
  */
 #include <stdio.h>
 #include <sys/time.h>
@@ -56,6 +58,10 @@ main(void)
 	burn(50);
 	say("after");
 	prof(hot, "sample", 0, Profsample);
+	burn(50);
+	say("after");
+	burn(300);
+	prof(hot, "again", 0, Profsample);
 	burn(50);
 	say("after");
 	return 0;
