@@ -8,22 +8,7 @@
 #include <time.h>
 #include <prof.h>
 #include "cpuns.h"
-
-static volatile unsigned long sink;
-
-/* ns of CPU time, in user mode (the clock is read through the kernel: not too often) */
-__attribute__((noinline)) static void
-burn(long long ns)
-{
-	long long t0;
-	long i;
-
-	t0 = cpuns();
-	do
-		for(i = 0; i < 10000; i++)
-			sink += i * i;
-	while(cpuns() - t0 < ns);
-}
+#include "burn.h"
 
 __attribute__((noinline)) static void
 warm(void)

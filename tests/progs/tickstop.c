@@ -13,8 +13,7 @@
 #include <time.h>
 #include <prof.h>
 #include "cpuns.h"
-
-static volatile unsigned long sink;
+#include "burn.h"
 
 static void
 say(const char *when)
@@ -28,41 +27,27 @@ say(const char *when)
 	printf("%s %s\n", when, it.it_value.tv_sec || it.it_value.tv_usec ? "ticking" : "stopped");
 }
 
-/* ms of CPU time in user mode */
-__attribute__((noinline)) static void
-burn(long long ms)
-{
-	long long t0;
-	long i;
-
-	t0 = cpuns();
-	do
-		for(i = 0; i < 10000; i++)
-			sink += i * i;
-	while(cpuns() - t0 < ms * 1000000);
-}
-
 __attribute__((noinline)) static void
 hot(void *v)
 {
-	burn(200);
+	burn(200000000LL);
 	say((char *)v);
 }
 
 int
 main(void)
 {
-	burn(50);
+	burn(50000000LL);
 	say("main");
 	prof(hot, "user", 0, Profuser);
-	burn(50);
+	burn(50000000LL);
 	say("after");
 	prof(hot, "sample", 0, Profsample);
-	burn(50);
+	burn(50000000LL);
 	say("after");
-	burn(300);
+	burn(300000000LL);
 	prof(hot, "again", 0, Profsample);
-	burn(50);
+	burn(50000000LL);
 	say("after");
 	return 0;
 }
