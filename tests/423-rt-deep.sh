@@ -1,7 +1,7 @@
 # 100,000-deep recursion (tests/progs/deep.c): with profsize=200000 the
 # program completes, and prof's flat and -d reports finish quickly (20 s)
-# with the exact counts; -d compresses the recursion. With the default
-# profsize the runtime reports the 98002 calls past its 2000 nodes.
+# with the exact counts; -d compresses the recursion. With no profsize
+# set, the tree grows to hold them all too.
 . "$TOP/tests/lib.sh"
 
 rtcc deep "$TOP/tests/progs/deep.c"
@@ -28,7 +28,7 @@ same "prof -d" want.d got.d
 rm -f prof.*
 timeout 20 ./deep > out 2> err || fail "default profsize: exit $?"
 [ "$(cat out)" = 100001 ] || fail "default profsize: output $(cat out)"
-[ "$(wc -l < err)" -eq 1 ] && grep -q '^prof: 98002 Prof errors' err || fail "default profsize: stderr $(cat err)"
+[ ! -s err ] || fail "default profsize: stderr $(cat err)"
 calls deep "$(profile)" > got.flat
-printf 'main 1\nrec 1999\n' > want.flat
+printf 'main 1\nrec 100001\n' > want.flat
 same "default profsize: calls" want.flat got.flat

@@ -141,10 +141,14 @@ caveats(const Prof *p, const char *profile)
 	c = profcaveat(p);
 	if(c != NULL)
 		fprintf(stderr, "prof: %s: %s\n", profile, c);
-	if(p->lost > 0)
+	if(p->lost > 0 && p->profsize > 0)
 		fprintf(stderr, "prof: %s: %llu calls not recorded: the buffer of %u nodes per thread was full"
-			" (raise $profsize) or they were nested deeper than %d calls\n",
+			" (raise or unset $profsize) or they were nested deeper than %d calls\n",
 			profile, (unsigned long long)p->lost, p->profsize, Pfmaxdepth);
+	else if(p->lost > 0)
+		fprintf(stderr, "prof: %s: %llu calls not recorded: memory for the call trees ran out"
+			" or they were nested deeper than %d calls\n",
+			profile, (unsigned long long)p->lost, Pfmaxdepth);
 }
 
 int

@@ -140,7 +140,7 @@ downof(const Thr *t, uint32_t i, uint32_t nn)
 {
 	uint32_t c;
 
-	for(c = __atomic_load_n(&t->node[i].down, __ATOMIC_ACQUIRE); c >= nn; c = t->node[c].right)
+	for(c = __atomic_load_n(&nodeat(t, i)->down, __ATOMIC_ACQUIRE); c >= nn; c = nodeat(t, c)->right)
 		;
 	return c;
 }
@@ -168,7 +168,7 @@ nodetime(const Thr *t, const Acts *as, uint32_t i)
 {
 	if(as->incl != NULL)
 		return as->incl[i];
-	return t->node[i].time + activetime(as, i);
+	return nodeat(t, i)->time + activetime(as, i);
 }
 
 static uint64_t
@@ -178,7 +178,7 @@ roottime(const Thr *t, const Acts *as, uint32_t nn)
 	uint32_t c;
 
 	sum = 0;
-	for(c = downof(t, 0, nn); c != 0; c = t->node[c].right)
+	for(c = downof(t, 0, nn); c != 0; c = nodeat(t, c)->right)
 		sum += nodetime(t, as, c);
 	return sum;
 }
@@ -191,7 +191,7 @@ putnodes(Out *o, const Mods *ms, const Thr *t, const Acts *as, uint32_t nn, uint
 	uint64_t time;
 
 	for(i = 0; i < nn; i++){
-		nd = &t->node[i];
+		nd = nodeat(t, i);
 		down = downof(t, i, nn);
 		put32(o, down != 0 ? base + down : Pfnolink);
 		put32(o, nd->right != 0 && nd->right < nn ? base + nd->right : Pfnolink);	/* older: always < i */
@@ -317,6 +317,7 @@ otheractive(Thr *t, uint32_t nn, Acts *as)
 {
 	uint64_t now, t0;
 	uintptr_t d, i;
+	uint32_t k;
 	Frame *top;
 	Node *node;
 
@@ -330,8 +331,8 @@ otheractive(Thr *t, uint32_t nn, Acts *as)
 	for(i = 1; i <= d; i++){
 		node = t->stack[i].node;
 		t0 = t->stack[i].t0;
-		if(node > t->node && node < t->node + nn && t0 <= now){
-			as->a[as->n].node = node - t->node;
+		if(node != NULL && (k = nodeidx(t, node)) > 0 && k < nn && t0 <= now){
+			as->a[as->n].node = k;
 			as->a[as->n].time = now - t0;
 			as->n++;
 		}
@@ -353,9 +354,9 @@ inclusive(const Thr *t, uint32_t nn)
 	if(v == NULL)
 		return NULL;
 	for(i = 0; i < nn; i++)
-		v[i] = t->node[i].time;
+		v[i] = nodeat(t, i)->time;
 	for(i = nn; i-- > 1; )
-		v[t->node[i].parent] += v[i];
+		v[nodeat(t, i)->parent] += v[i];
 	return v;
 }
 
@@ -455,12 +456,12 @@ dump(void)
 	r = writefile(&ms, &sn);
 	thrunlock();
 	if(sn.lost > sn.deep){
-		snprintf(msg, sizeof msg, "%llu Prof errors: calls not recorded, buffer full; raise $profsize (now %u nodes per thread)",
+		snprintf(msg, sizeof msg, "%llu Prof errors: calls not recorded, buffer full at $profsize %u nodes per thread; raise or unset it",
 			(unsigned long long)(sn.lost - sn.deep), rt.profsize);
 		rtsay(msg, "", "");
 	}
 	if(rt.nomem){
-		snprintf(msg, sizeof msg, "calls not recorded: out of memory for trees of $profsize %u nodes", rt.profsize);
+		snprintf(msg, sizeof msg, "calls not recorded: out of memory for the call trees");
 		rtsay(msg, "", "");
 	}
 	if(sn.deep > 0){

@@ -2,10 +2,11 @@
  * The hooks -finstrument-functions calls at every function entry and
  * exit. No lock, no system call, no call at all on the common path: one
  * test of the thread's key, the (caller path, callee) node among the two
- * its caller called last, the return address where that node's last call
- * had it, a clock read (none in sample mode), a push or a pop. Anything
- * else (a thread's first call, a longjmp, another node, a new one, a
- * full buffer) goes on out of line: a hash probe, a search of the stack.
+ * its caller called last, the call's frame (CFA) by the rule that node's
+ * last hook at the same address had, a clock read (none in sample mode),
+ * a push or a pop. Anything else (a thread's first call, a longjmp,
+ * another node, a new one, a hook address not seen) goes on out of
+ * line: a hash probe, the unwind tables (cfa.c).
  */
 #include <errno.h>
 #include <pthread.h>
@@ -25,65 +26,92 @@ static TLS int making;	/* the thread's tree is being made */
 #define LEAVE(t) do{ __atomic_signal_fence(__ATOMIC_SEQ_CST); (t)->key = keyof(t); }while(0)
 #define LEAVEKEY(t, k) do{ __atomic_signal_fence(__ATOMIC_SEQ_CST); (t)->key = (k); }while(0)
 
-enum { Maxscan = 512 };	/* words of a callee's frame searched for its return address */
+/* The CFA rule ru gives for a hook whose return address is at slot, rbp being bp; 0 if none. */
+static inline NI uintptr_t
+cfaat(const Rule *ru, const uint64_t *slot, uintptr_t bp)
+{
+	uintptr_t b;
+
+	if(ru->base == Rnone)
+		return 0;
+	b = (ru->base == Rbp ? bp : (uintptr_t)slot + 8) + (uintptr_t)ru->off;
+	if(ru->deref)
+		b = *(const uintptr_t *)b;
+	return b + (uintptr_t)ru->off2;
+}
 
 /*
- * Where the calling function's return address, site, is on the stack:
- * the first word holding it from the hook's own return address at slot
- * up (slot itself when the callee jumped to the hook as its last act).
- * Unlike the hook's frame it does not depend on the callee's frame size,
- * so the calls made from one frame are at one level, and deeper calls
- * lower. Just below slot if not found within Maxscan words.
+ * The frame (CFA) of the call of fn from site whose hook's return
+ * address is at slot; 0 if unknown. A function that jumped to its exit
+ * hook as its last act left its own return address, site, there (a
+ * hook's return address is never in the caller: this is exact).
  */
-static inline NI uintptr_t
-retslot(const uint64_t *slot, uint64_t site)
+static __attribute__((noinline)) NI uintptr_t
+where(uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp, Rule *ru)
 {
-	int i;
-
-	for(i = 0; i < Maxscan; i++)
-		if(slot[i] == site)
-			return (uintptr_t)&slot[i];
-	return (uintptr_t)slot - 8;
+	if(*slot == site)
+		*ru = (Rule){ .pc = site, .base = Rsp };
+	else
+		cfarule(*slot, fn, ru);
+	return cfaat(ru, slot, bp);
 }
 
-static inline NI uint32_t
-hashof(uint32_t parent, uint64_t pc, uint32_t mask)
+/* Keep ru in a node's cache (pc, off, flag) when the common paths can use it. */
+static inline NI void
+cache(uint64_t *pc, int32_t *off, uint8_t *flag, const Rule *ru)
 {
-	uint64_t h;
+	int64_t o;
 
-	h = (pc ^ (uint64_t)parent << 40) * 0x9E3779B97F4A7C15ull;
-	return (uint32_t)(h >> 32) & mask;
+	o = ru->base == Rsp ? ru->off + 8 : ru->off;
+	if(ru->base == Rnone || ru->deref || o != (int32_t)o){
+		*pc = 0;
+		return;
+	}
+	*off = (int32_t)o;
+	*flag = (ru->base == Rbp ? Fbp : 0) | (ru->inl ? Finl : 0);
+	*pc = ru->pc;
 }
 
-/* A new child of t->cur for pc in hash slot i; NULL if the buffer is full. */
+/* A new child of t->cur for pc in hash slot *i; NULL at $profsize's limit or out of memory. */
 static __attribute__((noinline)) NI Node *
-newchild(Thr *t, uint64_t pc, uint32_t i)
+newchild(Thr *t, uint64_t pc, uint32_t i, uint32_t up)
 {
-	uint32_t n;
-	Node *nd, *up;
+	uint32_t n, mask;
+	Node *nd, *upn;
+	int e;
 
-	if(t->nnode >= t->cap)
-		return NULL;
+	mask = t->hmask;
+	if(t->nnode >= t->limit || t->nnode == t->cap || 2 * ((size_t)t->nnode + 1) > (size_t)mask + 1){
+		e = errno;
+		n = (uint32_t)treegrow(t);
+		errno = e;
+		if((int32_t)n < 0)
+			return NULL;
+		if(t->hmask != mask)	/* rehashed: the empty slot moved */
+			for(i = hashof(up, pc, t->hmask); t->hash[i] != 0; i = (i + 1) & t->hmask)
+				;
+	}
 	n = t->nnode;
-	nd = &t->node[n];
-	up = t->cur;
+	nd = nodeat(t, n);
+	upn = t->cur;
+	nd->id = n;
 	nd->pc = pc;
 	nd->count = 0;
 	nd->time = 0;
 	nd->down = 0;
-	nd->parent = (uint32_t)(up - t->node);
-	nd->last[0] = nd->last[1] = &t->node[0];
-	nd->off = 0;
-	nd->right = up->down;
+	nd->parent = up;
+	nd->last[0] = nd->last[1] = nodeat(t, 0);
+	nd->epc = nd->xpc = 0;
+	nd->right = upn->down;
 	/* linked in last: a dump in another thread sees whole nodes (see downof in dump.c) */
 	__atomic_signal_fence(__ATOMIC_RELEASE);
-	up->down = n;
+	upn->down = n;
 	t->hash[i] = n;
 	__atomic_store_n(&t->nnode, n + 1, __ATOMIC_RELEASE);
 	return nd;
 }
 
-/* The child of t->cur for pc, made if new; NULL if the buffer is full. */
+/* The child of t->cur for pc, made if new; NULL if it cannot be. */
 static __attribute__((noinline)) NI Node *
 child(Thr *t, uint64_t pc)
 {
@@ -92,13 +120,13 @@ child(Thr *t, uint64_t pc)
 
 	if(t->cap == 0)
 		return NULL;
-	up = (uint32_t)(t->cur - t->node);
+	up = t->cur->id;
 	for(i = hashof(up, pc, t->hmask); (n = t->hash[i]) != 0; i = (i + 1) & t->hmask)
-		if(t->node[n].pc == pc && t->node[n].parent == up)
+		if(nodeat(t, n)->pc == pc && nodeat(t, n)->parent == up)
 			break;
 	if(n != 0)
-		nd = &t->node[n];
-	else if((nd = newchild(t, pc, i)) == NULL)
+		nd = nodeat(t, n);
+	else if((nd = newchild(t, pc, i, up)) == NULL)
 		return NULL;
 	t->cur->last[1] = t->cur->last[0];
 	t->cur->last[0] = nd;
@@ -106,18 +134,17 @@ child(Thr *t, uint64_t pc)
 }
 
 /*
- * Push a frame for the call of fn from site, its node n (or NULL), at
- * time now; untimed (Mticks, now 0) frames' t0 is never read.
+ * Push a frame for the call of fn, its frame at cfa, its node n (or
+ * NULL), at time now; untimed (Mticks, now 0) frames' t0 is never read.
  */
 static inline __attribute__((always_inline)) NI void
-pushat(Thr *t, uint64_t fn, uint64_t site, uintptr_t sp, Node *n, uint64_t now, int timed)
+pushat(Thr *t, uint64_t fn, uintptr_t cfa, Node *n, uint64_t now, int timed)
 {
 	Frame *f;
 
 	f = t->top + 1;
 	f->fn = fn;
-	f->site = site;
-	f->sp = sp;
+	f->cfa = cfa;
 	f->node = n;
 	f->prev = t->cur;
 	if(timed)
@@ -129,12 +156,6 @@ pushat(Thr *t, uint64_t fn, uint64_t site, uintptr_t sp, Node *n, uint64_t now, 
 		n->count++;
 		t->cur = n;
 	}
-}
-
-static inline NI void
-push(Thr *t, uint64_t fn, uint64_t site, uintptr_t sp, Node *n, uint64_t now)
-{
-	pushat(t, fn, site, sp, n, now, 1);
 }
 
 /*
@@ -153,27 +174,23 @@ pop(Thr *t, uint64_t now)
 }
 
 /*
- * Frames left by a longjmp: is the top frame no longer active, a call
- * of fn from site being entered with its return address at sp? A frame
- * lower on the stack than ours is; one at our level too (a call from
- * the same frame), unless it is that of the function our callee is
- * inlined in (compilers keep the hooks of inlined functions: the callee
- * then has its host's return address). Only when we are on the stack
- * the frames are on (a signal handler on an alternate stack is not).
- * Such frames are closed at the time of the last hook, the latest we
- * know them alive.
+ * Is the top frame no longer active, a call being entered at cfa? A
+ * longjmp left it if it is deeper than cfa (lower on the stack), or at
+ * cfa itself unless the callee is inlined in the function that owns
+ * that frame (compilers keep the hooks of inlined functions). Only when
+ * cfa is on the stack the frames are on (a signal handler on an
+ * alternate stack is not). Such frames are closed at the time of the
+ * last hook, the latest we know them alive.
  */
 static inline NI int
-stale(Thr *t, uintptr_t sp, uint64_t fn, uint64_t site)
+stale(Thr *t, uintptr_t cfa, int inl)
 {
 	Frame *f;
 
-	if(t->top == t->stack || t->over != 0 || sp > t->stack[1].sp)
+	if(t->top == t->stack || t->over != 0 || cfa > t->stack[1].cfa)
 		return 0;
 	f = t->top;
-	if(f->sp != sp)
-		return f->sp < sp;
-	return f->site != site || f->fn == fn;
+	return f->cfa < cfa || (f->cfa == cfa && !inl);
 }
 
 /*
@@ -181,17 +198,17 @@ stale(Thr *t, uintptr_t sp, uint64_t fn, uint64_t site)
  * its level or above, on the same stack, finds them left by a longjmp.
  */
 static inline NI void
-overgone(Thr *t, uintptr_t sp)
+overgone(Thr *t, uintptr_t cfa)
 {
-	if(t->over > 0 && sp >= t->top->sp && sp <= t->stack[1].sp)
+	if(t->over > 0 && cfa >= t->top->cfa && cfa <= t->stack[1].cfa)
 		t->over = 0;
 }
 
 /* Close the frames a longjmp left (out of line: the common call is deeper than the top frame). */
 static __attribute__((noinline)) NI void
-unwind(Thr *t, uintptr_t sp, uint64_t fn, uint64_t site)
+unwind(Thr *t, uintptr_t cfa, int inl)
 {
-	while(stale(t, sp, fn, site))
+	while(stale(t, cfa, inl))
 		pop(t, t->tev);
 }
 
@@ -235,8 +252,9 @@ newgen(Thr *t)
 
 /*
  * The entry points: each passes the hook where its own return address
- * is (the bottom of the callee's frame, where retslot starts), which C
- * has no cheap way to say.
+ * is (slot: the callee's stack pointer) and the callee's rbp, from
+ * which the unwind rules find the callee's frame; C has no cheap way to
+ * say either.
  */
 __asm__(
 	".pushsection .text\n"
@@ -245,6 +263,7 @@ __asm__(
 	"__cyg_profile_func_enter:\n"
 	"	.cfi_startproc\n"
 	"	movq %rsp, %rdx\n"
+	"	movq %rbp, %rcx\n"
 	"	jmp profenter\n"
 	"	.cfi_endproc\n"
 	".size __cyg_profile_func_enter, .-__cyg_profile_func_enter\n"
@@ -253,25 +272,34 @@ __asm__(
 	"__cyg_profile_func_exit:\n"
 	"	.cfi_startproc\n"
 	"	movq %rsp, %rdx\n"
+	"	movq %rbp, %rcx\n"
 	"	jmp profexit\n"
 	"	.cfi_endproc\n"
 	".size __cyg_profile_func_exit, .-__cyg_profile_func_exit\n"
 	".popsection\n");
 
 /*
- * An entry past the checks, in full: its return address, frames a
- * longjmp left, the depth, the path, the node (made if new).
+ * An entry past the checks, in full: the call's frame, frames a longjmp
+ * left, the depth, the path, the node (made if new). A call whose frame
+ * is unknown (code without unwind tables) is taken to be at its
+ * caller's: frames are then closed by their callers' hooks only.
  */
 static __attribute__((noinline)) NI void
-enterrest(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uint64_t now)
+enterrest(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp, uint64_t now)
 {
-	uintptr_t sp;
+	uintptr_t cfa;
+	Rule ru;
 	Node *n;
+	int inl;
 
-	sp = retslot(slot, site);
-	overgone(t, sp);
-	if(sp >= t->top->sp)
-		unwind(t, sp, fn, site);
+	cfa = where(fn, site, slot, bp, &ru);
+	inl = ru.inl;
+	if(cfa == 0){
+		cfa = t->top->cfa;
+		inl = 1;
+	}
+	overgone(t, cfa);
+	unwind(t, cfa, inl);
 	if(t->top == t->end){
 		t->over++;
 		t->lost++;
@@ -281,15 +309,15 @@ enterrest(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uint64_t now
 	}
 	if(t->top->node == NULL)
 		n = NULL;	/* under a call not recorded: its path is unknown */
-	else if((n = child(t, fn)) != NULL && sp >= (uintptr_t)slot)
-		n->off = (sp - (uintptr_t)slot) / 8;
-	push(t, fn, site, sp, n, now);
+	else if((n = child(t, fn)) != NULL)
+		cache(&n->epc, &n->eoff, &n->eflag, &ru);
+	pushat(t, fn, cfa, n, now, 1);
 	LEAVE(t);
 }
 
 /* An entry in full: off, the thread's first call, a signal handler's call in a hook, a new profile. */
 static __attribute__((noinline)) NI void
-enterfull(uint64_t fn, uint64_t site, const uint64_t *slot)
+enterfull(uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp)
 {
 	Thr *t;
 
@@ -303,21 +331,22 @@ enterfull(uint64_t fn, uint64_t site, const uint64_t *slot)
 	ENTER(t);
 	if(t->gen != rt.gen)
 		newgen(t);
-	enterrest(t, fn, site, slot, clocknow(t));
+	enterrest(t, fn, site, slot, bp, clocknow(t));
 }
 
 /*
  * The common call, from the top frame, recorded, not Maxdepth deep, to
  * a node that exists and is one of the last two called from there (the
- * root, pc 0, stands for none), its return address where the node's
- * last call had it: no hash probe, no search for the return address, no
- * call but at the end (no registers to save). Everything else goes on
- * in enterrest. k is the thread's key, rt.key.
+ * root, pc 0, stands for none), whose last entry hook was at this same
+ * address (so the rule it kept gives this call's frame, exactly), and
+ * below the top frame (or at its frame, inlined in it): no hash probe,
+ * no unwind tables, no call but at the end (no registers to save).
+ * Everything else goes on in enterrest. k is the thread's key, rt.key.
  */
 static inline __attribute__((always_inline)) NI void
-enternow(Thr *t, uint64_t k, uint64_t fn, uint64_t site, const uint64_t *slot, uint64_t now, int timed)
+enternow(Thr *t, uint64_t k, uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp, uint64_t now, int timed)
 {
-	const uint64_t *sp;
+	uintptr_t cfa;
 	Frame *f;
 	Node *n;
 
@@ -326,18 +355,18 @@ enternow(Thr *t, uint64_t k, uint64_t fn, uint64_t site, const uint64_t *slot, u
 	n = t->cur->last[0];
 	if(n->pc != fn)
 		n = t->cur->last[1];
-	sp = &slot[n->off];
-	if(n->pc == fn && *sp == site && (uintptr_t)sp < f->sp && f->node != NULL && f != t->end){
-		pushat(t, fn, site, (uintptr_t)sp, n, now, timed);
+	cfa = (n->eflag & Fbp ? bp : (uintptr_t)slot) + (uintptr_t)(intptr_t)n->eoff;
+	if(n->pc == fn && n->epc == *slot && cfa - (n->eflag >> 1) < f->cfa && f->node != NULL && f != t->end){
+		pushat(t, fn, cfa, n, now, timed);
 		LEAVEKEY(t, k);
 		return;
 	}
-	enterrest(t, fn, site, slot, now);
+	enterrest(t, fn, site, slot, bp, now);
 }
 
 /* The entry hook: in sample mode no clock is read (the ticks' handler charges the path). */
 void
-profenter(void *fn, void *site, const uint64_t *slot)
+profenter(void *fn, void *site, const uint64_t *slot, uintptr_t bp)
 {
 	uint64_t now, k;
 	Thr *t;
@@ -346,15 +375,15 @@ profenter(void *fn, void *site, const uint64_t *slot)
 	k = t->key;
 	if(k == rt.key){
 		if(rt.mech == Mticks){
-			enternow(t, k, (uint64_t)fn, (uint64_t)site, slot, 0, 0);
+			enternow(t, k, (uint64_t)fn, (uint64_t)site, slot, bp, 0, 0);
 			return;
 		}
 		if(clockfast(t, &now)){
-			enternow(t, k, (uint64_t)fn, (uint64_t)site, slot, now, 1);
+			enternow(t, k, (uint64_t)fn, (uint64_t)site, slot, bp, now, 1);
 			return;
 		}
 	}
-	enterfull((uint64_t)fn, (uint64_t)site, slot);
+	enterfull((uint64_t)fn, (uint64_t)site, slot, bp);
 }
 
 /* A thread ends: its calls still active end at its last hook. */
@@ -367,51 +396,54 @@ thrunwind(Thr *t)
 }
 
 /*
- * The frame of the call of fn that returns, its return address being at
- * sp; NULL if none. The exit hook finds the same slot the entry hook
- * did, whether called normally or jumped to by the callee as its last
- * act (gcc -O2); frames a longjmp left above the call are lower.
+ * The frame of the call of fn whose frame is cfa; NULL if none. Frames
+ * above it on the shadow stack are deeper calls a longjmp left; one at
+ * the same cfa, a callee inlined in it. Unknown cfa (0): the newest
+ * call of fn.
  */
 static __attribute__((noinline)) NI Frame *
-exiting(Thr *t, uint64_t fn, uintptr_t sp)
+exiting(Thr *t, uint64_t fn, uintptr_t cfa)
 {
 	Frame *f;
 
-	for(f = t->top; f != t->stack; f--)
-		if(f->fn == fn && f->sp >= sp)
+	for(f = t->top; f != t->stack; f--){
+		if(f->fn == fn && (f->cfa == cfa || cfa == 0))
 			return f;
-	/* stacks switched, or the entry was not seen: the newest call of fn */
-	for(f = t->top; f != t->stack; f--)
-		if(f->fn == fn)
-			return f;
+		if(cfa != 0 && f->cfa > cfa && cfa <= t->stack[1].cfa)
+			return NULL;	/* shallower: the call's entry was not seen */
+	}
 	return NULL;
 }
 
 /* An exit past the checks, in full: frames a longjmp left, calls too deep. */
 static __attribute__((noinline)) NI void
-exitrest(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uint64_t now)
+exitrest(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp, uint64_t now)
 {
-	uintptr_t sp;
+	uintptr_t cfa;
 	Frame *f;
+	Rule ru;
 
-	sp = retslot(slot, site);
-	overgone(t, sp);
+	cfa = where(fn, site, slot, bp, &ru);
+	if(cfa != 0)
+		overgone(t, cfa);
 	if(t->over > 0)
 		t->over--;
-	else if(t->top->fn == fn && t->top->sp >= sp)
-		pop(t, now);
-	else if((f = exiting(t, fn, sp)) != NULL){
+	else if((f = exiting(t, fn, cfa)) != NULL){
 		while(t->top != f)
 			pop(t, t->tev);
+		if(f->node != NULL)
+			cache(&f->node->xpc, &f->node->xoff, &f->node->xflag, &ru);
 		pop(t, now);
-	}
+	}else if(cfa != 0 && cfa <= t->stack[1].cfa)
+		while(t->top != t->stack && t->top->cfa < cfa)
+			pop(t, t->tev);	/* deeper than a call that returns: gone */
 	t->tev = now;
 	LEAVE(t);
 }
 
 /* An exit in full: off, a signal handler's call in a hook, the clock read through the kernel. */
 static __attribute__((noinline)) NI void
-exitfull(uint64_t fn, uint64_t site, const uint64_t *slot)
+exitfull(uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp)
 {
 	Thr *t;
 
@@ -419,35 +451,38 @@ exitfull(uint64_t fn, uint64_t site, const uint64_t *slot)
 	if(t == NULL || BUSY(t) || !recording())
 		return;
 	ENTER(t);
-	exitrest(t, fn, site, slot, clocknow(t));
+	exitrest(t, fn, site, slot, bp, clocknow(t));
 }
 
 /*
- * The common exit, the top frame's call returning, is known without
- * finding the return address: same function, same site, not below the
- * hook. A frame a longjmp left that passes (the same function called
- * from the same site: recursion) is popped instead; its caller's frame
- * then ends at the next entry from that frame or at the next exit.
+ * The common exit: the top frame's call returning, its frame found by
+ * the rule its node's last exit at this address had. Else exitrest.
  */
 static inline __attribute__((always_inline)) NI void
-exitnow(Thr *t, uint64_t k, uint64_t fn, uint64_t site, const uint64_t *slot, uint64_t now, int timed)
+exitnow(Thr *t, uint64_t k, uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp, uint64_t now, int timed)
 {
+	uintptr_t cfa;
 	Frame *f;
+	Node *n;
 
 	ENTER(t);
 	f = t->top;
-	if(f->fn == fn && f->site == site && f->sp >= (uintptr_t)slot){
-		pop(t, now);	/* untimed, now is 0: no time added */
-		if(timed)
-			t->tev = now;
-		LEAVEKEY(t, k);
-		return;
+	n = f->node;
+	if(n != NULL && f->fn == fn && n->xpc == *slot){
+		cfa = (n->xflag & Fbp ? bp : (uintptr_t)slot) + (uintptr_t)(intptr_t)n->xoff;
+		if(cfa == f->cfa){
+			pop(t, now);	/* untimed, now is 0: no time added */
+			if(timed)
+				t->tev = now;
+			LEAVEKEY(t, k);
+			return;
+		}
 	}
-	exitrest(t, fn, site, slot, now);
+	exitrest(t, fn, site, slot, bp, now);
 }
 
 void
-profexit(void *fn, void *site, const uint64_t *slot)
+profexit(void *fn, void *site, const uint64_t *slot, uintptr_t bp)
 {
 	uint64_t now, k;
 	Thr *t;
@@ -456,13 +491,13 @@ profexit(void *fn, void *site, const uint64_t *slot)
 	k = t->key;
 	if(k == rt.key){
 		if(rt.mech == Mticks){
-			exitnow(t, k, (uint64_t)fn, (uint64_t)site, slot, 0, 0);
+			exitnow(t, k, (uint64_t)fn, (uint64_t)site, slot, bp, 0, 0);
 			return;
 		}
 		if(clockfast(t, &now)){
-			exitnow(t, k, (uint64_t)fn, (uint64_t)site, slot, now, 1);
+			exitnow(t, k, (uint64_t)fn, (uint64_t)site, slot, bp, now, 1);
 			return;
 		}
 	}
-	exitfull((uint64_t)fn, (uint64_t)site, slot);
+	exitfull((uint64_t)fn, (uint64_t)site, slot, bp);
 }

@@ -52,7 +52,7 @@ size_env(void)
 		return Defprofsize;
 	n = strtol(s, &end, 0);
 	if(*s == '\0' || *end != '\0' || n <= 0 || n > Maxprofsize){
-		rtsay("$profsize ", s, ": not a count from 1 to 100000000; using 2000");
+		rtsay("$profsize ", s, ": not a count from 1 to 100000000; no limit");
 		return Defprofsize;
 	}
 	return (uint32_t)n;

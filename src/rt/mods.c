@@ -372,11 +372,16 @@ dlclose(void *h)
 		return -1;	/* no dlclose in the program: nothing was opened */
 	if(!rt.on || readmods(&before, 0, 1) < 0){
 		modsfree(&before);
-		return f(h);
+		r = f(h);
+		e = errno;
+		cfaunloaded();
+		errno = e;
+		return r;
 	}
 	r = f(h);
 	e = errno;
 	modsgone(&before);
+	cfaunloaded();
 	errno = e;
 	return r;
 }

@@ -17,8 +17,10 @@
 
 enum
 {
-	Defprofsize = 2000,
+	Defprofsize = 0,	/* no limit: the tree grows as the program needs */
 	Maxdepth = Pfmaxdepth,	/* frames per thread; deeper calls are not recorded */
+	Chunk0 = 10,		/* a tree's first chunk holds 1<<Chunk0 nodes; chunk k>0 1<<(Chunk0+k-1) */
+	Nchunk = 33 - Chunk0,	/* chunks for 1<<32 nodes */
 };
 
 /* rt.key when not recording: no thread's key, busy or not (keyof's 0 busy is 1) */
@@ -27,30 +29,56 @@ enum
 typedef struct Node Node;
 typedef struct Frame Frame;
 typedef struct Thr Thr;
+typedef struct Rule Rule;
 
-/* One call path: the callee's entry pc, calls, inclusive time. */
+/*
+ * How to find a function's CFA (the stack address just above its
+ * return address) at a pc: base (the function's rsp, which is the
+ * hook's slot + 8, or its rbp) + off; then, if deref, the word there
+ * + off2. Rnone: the pc has no unwind information.
+ */
+enum { Rsp, Rbp, Rnone };
+
+struct Rule
+{
+	uint64_t pc;		/* the hook's return address */
+	int64_t off;
+	int64_t off2;
+	uint8_t base;
+	uint8_t deref;
+	uint8_t inl;		/* the hook is of a function inlined there (not the function the pc is in) */
+};
+
+/* Node.eflag and xflag: how the cached rule reads */
+enum { Fbp = 1, Finl = 2 };
+
+/* One call path: the callee's entry pc, calls, inclusive time. The common paths' fields first. */
 struct Node
 {
 	uint64_t pc;
 	uint64_t count;
+	Node *last[2];		/* the children last found in the hash, tried before it; else the root */
+	uint64_t epc;		/* the last entry hook's return address; 0: no rule cached */
+	uint64_t xpc;		/* the last exit hook's, likewise */
+	int32_t eoff;		/* the entry's CFA: eoff from its hook's slot (from rbp if Fbp) */
+	int32_t xoff;
+	uint8_t eflag, xflag;
+	uint32_t id;		/* its index */
 	uint64_t time;		/* clock units; Mticks: the path's own ticks, summed up the tree at the dump */
 	uint32_t down;		/* first child, newest first; 0 = none */
 	uint32_t right;		/* next older sibling; 0 = none */
 	uint32_t parent;
-	uint32_t off;		/* words from the hook's return address to the call's at the last entry */
-	Node *last[2];		/* the children last found in the hash, tried before it; else the root */
 };
 
 /*
  * An active call on a thread's shadow stack. The stack's first frame is
- * none: its sp is above every other, its fn no function's, its node the
+ * none: its cfa is above every other, its fn no function's, its node the
  * root, so that the common paths need not test for an empty stack.
  */
 struct Frame
 {
 	uint64_t fn;
-	uint64_t site;		/* the call's return address (an inlined callee's is its host's) */
-	uintptr_t sp;		/* where the call's return address is on the stack: finds longjmp'd frames */
+	uintptr_t cfa;		/* the call's frame (an inlined callee's is its host's); finds longjmp'd frames */
 	Node *node;		/* NULL: the call was not recorded */
 	Node *prev;		/* t->cur before the call, again when it ends */
 	uint64_t t0;
@@ -59,9 +87,10 @@ struct Frame
 /* A thread's profile: its call tree (node 0 the root) and shadow stack. */
 struct Thr
 {
-	Node *node;
+	Node *chunk[Nchunk];	/* the nodes, in chunks that never move (see nodeat) */
 	uint32_t nnode;
-	uint32_t cap;
+	uint32_t cap;		/* nodes in the chunks made so far; 0: no tree */
+	uint32_t limit;		/* most nodes, the root included ($profsize + 1) */
 	uint32_t *hash;		/* (parent, pc) -> node; 0 = empty */
 	uint32_t hmask;
 	uint64_t key;		/* rt.key when the common paths may run (keyof); its low bit: busy */
@@ -88,6 +117,26 @@ struct Thr
 	Thr *spare;		/* the next tree of an ended thread */
 	Thr *live;		/* a running thread's tree is in its TLS, here; NULL when it ended */
 };
+
+static inline __attribute__((always_inline, no_instrument_function)) uint32_t
+hashof(uint32_t parent, uint64_t pc, uint32_t mask)
+{
+	uint64_t h;
+
+	h = (pc ^ (uint64_t)parent << 40) * 0x9E3779B97F4A7C15ull;
+	return (uint32_t)(h >> 32) & mask;
+}
+
+/* Node i of t: chunk 0 holds 0 to 1<<Chunk0 - 1, chunk k>0 1<<(Chunk0+k-1) onwards. */
+static inline __attribute__((always_inline, no_instrument_function)) Node *
+nodeat(const Thr *t, uint32_t i)
+{
+	int b, k;
+
+	b = 63 - __builtin_clzll((uint64_t)i | ((1u << Chunk0) - 1));
+	k = b - (Chunk0 - 1);
+	return &t->chunk[k][k == 0 ? i : i - (1u << b)];
+}
 
 /* Process-wide state. */
 typedef struct Rt Rt;
@@ -142,8 +191,8 @@ recording(void)
 /* hook.c: called by code compiled with -finstrument-functions (entry points in assembly) */
 EXPORT void __cyg_profile_func_enter(void *fn, void *site);
 EXPORT void __cyg_profile_func_exit(void *fn, void *site);
-RT void profenter(void *fn, void *site, const uint64_t *slot);
-RT void profexit(void *fn, void *site, const uint64_t *slot);
+RT void profenter(void *fn, void *site, const uint64_t *slot, uintptr_t bp);
+RT void profexit(void *fn, void *site, const uint64_t *slot, uintptr_t bp);
 
 /* clock.c */
 RT void clockinit(int proftype);
@@ -209,8 +258,15 @@ clocknow(Thr *t)
 /* hook.c */
 RT void thrunwind(Thr *t);
 
+/* cfa.c */
+RT void cfarule(uint64_t pc, uint64_t fn, Rule *ru);
+RT void cfaunloaded(void);
+
 /* tree.c */
 RT Thr *thrget(void);
+RT int treegrow(Thr *t);
+RT uint32_t nodeidx(const Thr *t, const Node *n);
+RT void treeforget(void);
 RT void thrreset(Thr *t);
 RT Thr *thrlist(void);
 RT Thr *thrview(Thr *t);

@@ -9,6 +9,7 @@
  * (live) until the thread ends and the Thr is copied back.
  */
 #include <pthread.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -61,16 +62,6 @@ alloc(size_t n)
 	return p == MAP_FAILED ? NULL : p;
 }
 
-static size_t
-hashsize(uint32_t cap)
-{
-	size_t n;
-
-	for(n = 16; n < 2 * (size_t)cap; n *= 2)
-		;
-	return n;
-}
-
 /*
  * A thread ends: its active calls end, its clock goes, and its tree
  * stays for the dump and for a new thread. Calls the thread still
@@ -105,46 +96,149 @@ makekey(void)
 	endkeyok = pthread_key_create(&endkey, thrend) == 0;
 }
 
+/* Chunk k's nodes. */
+static size_t
+chunksize(int k)
+{
+	return (size_t)1 << (k == 0 ? Chunk0 : Chunk0 + k - 1);
+}
+
 static void
 freebuffers(Thr *t)
 {
-	if(t->node != NULL)
-		munmap(t->node, (size_t)t->cap * sizeof(Node));
+	int k;
+
+	for(k = 0; k < Nchunk && t->chunk[k] != NULL; k++){
+		munmap(t->chunk[k], chunksize(k) * sizeof(Node));
+		t->chunk[k] = NULL;
+	}
 	if(t->hash != NULL)
 		munmap(t->hash, (t->hmask + 1) * sizeof(uint32_t));
-	t->node = NULL;
 	t->hash = NULL;
+	t->cap = 0;
+}
+
+/* A hash of n slots (a power of 2) holding t's nodes; -1 if out of memory. */
+static int
+rehash(Thr *t, size_t n)
+{
+	uint32_t *h, i, j;
+	Node *nd;
+
+	if((h = alloc(n * sizeof *h)) == NULL)
+		return -1;
+	for(i = 1; i < t->nnode; i++){
+		nd = nodeat(t, i);
+		for(j = hashof(nd->parent, nd->pc, n - 1); h[j] != 0; j = (j + 1) & (n - 1))
+			;
+		h[j] = i;
+	}
+	if(t->hash != NULL)
+		munmap(t->hash, (t->hmask + 1) * sizeof(uint32_t));
+	t->hash = h;
+	t->hmask = n - 1;
+	return 0;
 }
 
 /*
- * Empty t's tree with room for rt.profsize nodes, and its stack (none
- * at the bottom). 0, or -1 with no tree (cap 0: calls go unrecorded).
+ * Room for one more node in t: a new chunk when the last is full, a
+ * hash twice the size when it is half full. -1 at $profsize's limit or
+ * out of memory (rt.nomem). Chunks never move: hooks and the dump hold
+ * pointers into them; a dump in another thread reads the nodes, never
+ * the hash.
+ */
+int
+treegrow(Thr *t)
+{
+	Node *c;
+	int k;
+
+	if(t->nnode >= t->limit)
+		return -1;
+	if(t->nnode == t->cap){
+		for(k = 0; k < Nchunk && t->chunk[k] != NULL; k++)
+			;
+		if(k == Nchunk || (c = alloc(chunksize(k) * sizeof(Node))) == NULL){
+			rt.nomem = 1;
+			return -1;
+		}
+		__atomic_store_n(&t->chunk[k], c, __ATOMIC_RELEASE);
+		t->cap += chunksize(k);
+	}
+	if(2 * ((size_t)t->nnode + 1) > (size_t)t->hmask + 1 && rehash(t, 2 * ((size_t)t->hmask + 1)) < 0
+	&& t->nnode + 1 > t->hmask){
+		rt.nomem = 1;	/* keep one slot empty: probes end there */
+		return -1;
+	}
+	return 0;
+}
+
+/* The index of node n of t. */
+uint32_t
+nodeidx(const Thr *t, const Node *n)
+{
+	int k;
+
+	for(k = 0; k < Nchunk && t->chunk[k] != NULL; k++)
+		if(n >= t->chunk[k] && n < t->chunk[k] + chunksize(k))
+			return (uint32_t)(n - t->chunk[k]) + (k == 0 ? 0 : (uint32_t)chunksize(k));
+	return UINT32_MAX;
+}
+
+/* Forget the unwind rules every node keeps (code was unloaded). */
+void
+treeforget(void)
+{
+	Thr *h, *t;
+	uint32_t i, nn;
+	Node *n;
+
+	thrlock();
+	for(h = thrlist(); h != NULL; h = h->next){
+		t = thrview(h);
+		nn = __atomic_load_n(&t->nnode, __ATOMIC_ACQUIRE);
+		for(i = 0; i < nn && t->cap != 0; i++){
+			n = nodeat(t, i);
+			n->epc = n->xpc = 0;
+		}
+	}
+	thrunlock();
+}
+
+/*
+ * Empty t's tree, room for its root, and its stack (none at the
+ * bottom). 0, or -1 with no tree (cap 0: calls go unrecorded).
  */
 static int
 thrbuffers(Thr *t)
 {
-	size_t hs;
 	Frame *none;
+	Node *root;
+	Thr old;
 
-	freebuffers(t);
-	t->cap = rt.profsize + 1;	/* the root is extra */
-	hs = hashsize(t->cap);
-	t->node = alloc((size_t)t->cap * sizeof(Node));
-	t->hash = alloc(hs * sizeof(uint32_t));
-	if(t->node == NULL || t->hash == NULL){
+	/* the new tree's first memory is taken before the old's is given back */
+	old = *t;
+	memset(t->chunk, 0, sizeof t->chunk);
+	t->hash = NULL;
+	t->cap = t->nnode = t->hmask = 0;
+	t->limit = rt.profsize == 0 ? UINT32_MAX : rt.profsize + 1;	/* the root is extra */
+	if(rehash(t, (size_t)1 << (Chunk0 + 1)) < 0 || treegrow(t) < 0)
 		freebuffers(t);
-		t->cap = 0;
-	}
-	t->hmask = hs - 1;
+	freebuffers(&old);
 	t->nnode = 1;
 	t->over = 0;
-	t->cur = t->node;
-	if(t->node != NULL)
-		t->node[0].last[0] = t->node[0].last[1] = &t->node[0];
+	root = t->cap != 0 ? nodeat(t, 0) : NULL;
+	t->cur = root;
+	if(root != NULL){
+		root->last[0] = root->last[1] = root;
+		root->id = 0;
+		root->pc = 0;
+		root->epc = root->xpc = 0;
+	}
 	none = &t->stack[0];
-	none->fn = none->site = 0;
-	none->sp = UINTPTR_MAX;
-	none->node = none->prev = t->node;
+	none->fn = 0;
+	none->cfa = UINTPTR_MAX;
+	none->node = none->prev = root;
 	none->t0 = 0;
 	t->top = none;
 	t->end = &t->stack[Maxdepth];
