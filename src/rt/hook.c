@@ -10,6 +10,7 @@
  */
 #include <errno.h>
 #include <pthread.h>
+#include <string.h>
 
 #include "proffile.h"
 #include "rt.h"
@@ -40,97 +41,158 @@ cfaat(const Rule *ru, const uint64_t *slot, uintptr_t bp)
 	return b + (uintptr_t)ru->off2;
 }
 
-/*
- * The frame (CFA) of the call of fn from site whose hook's return
- * address is at slot; 0 if unknown. A function that jumped to its exit
- * hook as its last act left its own return address, site, there (a
- * hook's return address is never in the caller: this is exact).
- */
-static __attribute__((noinline)) NI uintptr_t
-where(uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp, Rule *ru)
-{
-	if(*slot == site)
-		*ru = (Rule){ .pc = site, .base = Rsp };
-	else
-		cfarule(*slot, fn, ru);
-	return cfaat(ru, slot, bp);
-}
-
-/* Keep ru in a node's cache (pc, off, flag) when the common paths can use it. */
-static inline NI void
-cache(uint64_t *pc, int32_t *off, uint8_t *flag, const Rule *ru)
+/* ru packed for a node (see Node); 0 if it cannot be. */
+static inline NI uint64_t
+rulepack(const Rule *ru)
 {
 	int64_t o;
 
 	o = ru->base == Rsp ? ru->off + 8 : ru->off;
-	if(ru->base == Rnone || ru->deref || o != (int32_t)o){
-		*pc = 0;
-		return;
-	}
-	*off = (int32_t)o;
-	*flag = (ru->base == Rbp ? Fbp : 0) | (ru->inl ? Finl : 0);
-	*pc = ru->pc;
+	if(ru->base == Rnone || ru->deref || o < 0 || o % 8 != 0 || o / 8 > 0x3fff || ru->pc >> 48 != 0)
+		return 0;
+	return ru->pc << 16 | (uint64_t)(o / 8) << 2 | (ru->base == Rbp ? Fbp : 0) | (ru->inl ? Finl : 0);
 }
 
-/* A new child of t->cur for pc in hash slot *i; NULL at $profsize's limit or out of memory. */
-static __attribute__((noinline)) NI Node *
-newchild(Thr *t, uint64_t pc, uint32_t i, uint32_t up)
+/* The CFA by packed rule r at a hook's slot, rbp being bp. */
+static inline __attribute__((always_inline)) NI uintptr_t
+rulecfa(uint64_t r, const uint64_t *slot, uintptr_t bp)
 {
-	uint32_t n, mask;
-	Node *nd, *upn;
-	int e;
+	return (r & Fbp ? bp : (uintptr_t)slot) + RULEOFF(r);
+}
 
-	mask = t->hmask;
-	if(t->nnode >= t->limit || t->nnode == t->cap || 2 * ((size_t)t->nnode + 1) > (size_t)mask + 1){
-		e = errno;
-		n = (uint32_t)treegrow(t);
-		errno = e;
-		if((int32_t)n < 0)
-			return NULL;
-		if(t->hmask != mask)	/* rehashed: the empty slot moved */
-			for(i = hashof(up, pc, t->hmask); t->hash[i] != 0; i = (i + 1) & t->hmask)
-				;
+/*
+ * The frame (CFA) of the call of fn from site whose hook's return
+ * address is at slot; 0 if unknown. *r: its rule packed (0 if it cannot
+ * be), *inl: fn is inlined there. A function that jumped to its exit
+ * hook as its last act left its own return address, site, there (a
+ * hook's return address is never in the caller: this is exact). Rules
+ * are looked for in the thread's small cache by hook address first (an
+ * inlined function's hooks are at several addresses in its host: a node
+ * keeps one), then in the unwind tables' (cfa.c).
+ */
+static __attribute__((noinline)) NI uintptr_t
+where(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp, uint64_t *r, int *inl)
+{
+	uint64_t hp, *c;
+	Rule ru;
+
+	hp = *slot;
+	c = &t->rc[(hp ^ hp >> 10) & (Nrc - 1)];
+	if(hp != site && RULEPC(*c) == hp){
+		*r = *c;
+		*inl = (*c & Finl) != 0;
+		return rulecfa(*c, slot, bp);
 	}
+	if(hp == site)
+		ru = (Rule){ .pc = site, .base = Rsp };
+	else
+		cfarule(hp, fn, &ru);
+	*r = rulepack(&ru);
+	if(hp != site && *r != 0)
+		*c = *r;
+	*inl = ru.inl;
+	return cfaat(&ru, slot, bp);
+}
+
+/* The child of cur for pc if there is one: in the node, or in its table. */
+static inline __attribute__((always_inline)) NI Kid *
+find(Node *cur, uint64_t pc)
+{
+	uint32_t i, mask;
+	Kid *k;
+	int j;
+
+	if(cur->tab == NULL){
+		for(j = 0; j < Kids; j++)
+			if(cur->k[j].pc == pc)
+				return &cur->k[j];
+		return NULL;
+	}
+	mask = (uint32_t)(~0ull >> cur->tshift);
+	for(i = KIDSLOT(pc, cur->tshift); (k = &cur->tab[i])->pc != 0; i = (i + 1) & mask)
+		if(k->pc == pc)
+			return k;
+	return NULL;
+}
+
+static Kid *
+kidput(Kid *tab, uint32_t shift, const Kid *k)
+{
+	uint32_t i, mask;
+
+	mask = (uint32_t)(~0ull >> shift);
+	for(i = KIDSLOT(k->pc, shift); tab[i].pc != 0; i = (i + 1) & mask)
+		;
+	tab[i] = *k;
+	return &tab[i];
+}
+
+/*
+ * Room in up for one more child: in the node while k holds them, else
+ * in its table, made or doubled when it would be over half full. -1 if
+ * out of memory.
+ */
+static int
+kidroom(Thr *t, Node *up)
+{
+	uint32_t shift, i, n;
+	Kid *tab;
+	int j;
+
+	if(up->tab == NULL && up->nkid < Kids)
+		return 0;
+	shift = up->tab == NULL ? 64 - 2 : up->tshift;
+	n = 1u << (64 - shift);
+	if(up->tab != NULL && 2 * (up->nkid + 1) <= n)
+		return 0;
+	if((tab = kidtab(t, shift - 1)) == NULL)
+		return -1;
+	if(up->tab == NULL)
+		for(j = 0; j < Kids; j++)
+			kidput(tab, shift - 1, &up->k[j]);
+	else
+		for(i = 0; i < n; i++)
+			if(up->tab[i].pc != 0)
+				kidput(tab, shift - 1, &up->tab[i]);
+	up->tshift = shift - 1;
+	__atomic_signal_fence(__ATOMIC_RELEASE);
+	up->tab = tab;
+	return 0;
+}
+
+/* A new child of t->cur for pc; NULL at $profsize's limit or out of memory. */
+static __attribute__((noinline)) NI Kid *
+newchild(Thr *t, uint64_t pc)
+{
+	uint32_t n;
+	Node *nd, *up;
+	Kid k, *kp;
+	int e, r;
+
+	up = t->cur;
+	e = errno;
+	r = treegrow(t) < 0 || kidroom(t, up) < 0;
+	errno = e;
+	if(r)
+		return NULL;
 	n = t->nnode;
 	nd = nodeat(t, n);
-	upn = t->cur;
+	memset(nd, 0, sizeof *nd);
 	nd->id = n;
 	nd->pc = pc;
-	nd->count = 0;
-	nd->time = 0;
-	nd->down = 0;
-	nd->parent = up;
-	nd->last[0] = nd->last[1] = nodeat(t, 0);
-	nd->epc = nd->xpc = 0;
-	nd->right = upn->down;
+	nd->parent = up->id;
+	nd->right = up->down;
+	k = (Kid){ pc, 0, nd };
+	if(up->tab != NULL)
+		kp = kidput(up->tab, up->tshift, &k);
+	else
+		*(kp = &up->k[up->nkid]) = k;
+	up->nkid++;
 	/* linked in last: a dump in another thread sees whole nodes (see downof in dump.c) */
 	__atomic_signal_fence(__ATOMIC_RELEASE);
-	upn->down = n;
-	t->hash[i] = n;
+	up->down = n;
 	__atomic_store_n(&t->nnode, n + 1, __ATOMIC_RELEASE);
-	return nd;
-}
-
-/* The child of t->cur for pc, made if new; NULL if it cannot be. */
-static __attribute__((noinline)) NI Node *
-child(Thr *t, uint64_t pc)
-{
-	uint32_t i, n, up;
-	Node *nd;
-
-	if(t->cap == 0)
-		return NULL;
-	up = t->cur->id;
-	for(i = hashof(up, pc, t->hmask); (n = t->hash[i]) != 0; i = (i + 1) & t->hmask)
-		if(nodeat(t, n)->pc == pc && nodeat(t, n)->parent == up)
-			break;
-	if(n != 0)
-		nd = nodeat(t, n);
-	else if((nd = newchild(t, pc, i, up)) == NULL)
-		return NULL;
-	t->cur->last[1] = t->cur->last[0];
-	t->cur->last[0] = nd;
-	return nd;
+	return kp;
 }
 
 /*
@@ -150,9 +212,11 @@ pushat(Thr *t, uint64_t fn, uintptr_t cfa, Node *n, uint64_t now, int timed)
 	if(timed)
 		f->t0 = t->tev = now;
 	t->top = f;
-	if(n == NULL)
+	if(n == NULL){
+		f->xrule = 0;
 		t->lost++;
-	else{
+	}else{
+		f->xrule = n->xrule;
 		n->count++;
 		t->cur = n;
 	}
@@ -280,26 +344,38 @@ __asm__(
 
 /*
  * An entry past the checks, in full: the call's frame, frames a longjmp
- * left, the depth, the path, the node (made if new). A call whose frame
- * is unknown (code without unwind tables) is taken to be at its
- * caller's: frames are then closed by their callers' hooks only.
+ * left, the depth, the path, the node (made if new). The frame is by
+ * the rule the node for this call kept, if it exists under the top
+ * frame and its last entry was at this hook's address; else from the
+ * unwind tables. A call whose frame is unknown (code without unwind
+ * tables) is taken to be at its caller's: frames are then closed by
+ * their callers' hooks only.
  */
 static __attribute__((noinline)) NI void
 enterrest(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp, uint64_t now)
 {
 	uintptr_t cfa;
-	Rule ru;
-	Node *n;
+	uint64_t r;
+	Kid *k;
 	int inl;
 
-	cfa = where(fn, site, slot, bp, &ru);
-	inl = ru.inl;
-	if(cfa == 0){
-		cfa = t->top->cfa;
-		inl = 1;
+	k = t->top->node != NULL && t->cap != 0 ? find(t->cur, fn) : NULL;
+	r = 0;
+	if(k != NULL && RULEPC(k->erule) == *slot){
+		cfa = rulecfa(k->erule, slot, bp);
+		inl = (k->erule & Finl) != 0;
+	}else{
+		cfa = where(t, fn, site, slot, bp, &r, &inl);
+		if(cfa == 0){
+			cfa = t->top->cfa;
+			inl = 1;
+		}
 	}
 	overgone(t, cfa);
-	unwind(t, cfa, inl);
+	if(stale(t, cfa, inl)){
+		unwind(t, cfa, inl);
+		k = NULL;	/* found under a frame that is gone */
+	}
 	if(t->top == t->end){
 		t->over++;
 		t->lost++;
@@ -307,11 +383,13 @@ enterrest(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp
 		LEAVE(t);
 		return;
 	}
-	if(t->top->node == NULL)
-		n = NULL;	/* under a call not recorded: its path is unknown */
-	else if((n = child(t, fn)) != NULL)
-		cache(&n->epc, &n->eoff, &n->eflag, &ru);
-	pushat(t, fn, cfa, n, now, 1);
+	if(t->top->node == NULL || t->cap == 0)
+		k = NULL;	/* under a call not recorded: its path is unknown */
+	else if(k == NULL && (k = find(t->cur, fn)) == NULL)
+		k = newchild(t, fn);
+	if(k != NULL && r != 0)
+		k->erule = r;
+	pushat(t, fn, cfa, k != NULL ? k->node : NULL, now, 1);
 	LEAVE(t);
 }
 
@@ -344,23 +422,26 @@ enterfull(uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp)
  * Everything else goes on in enterrest. k is the thread's key, rt.key.
  */
 static inline __attribute__((always_inline)) NI void
-enternow(Thr *t, uint64_t k, uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp, uint64_t now, int timed)
+enternow(Thr *t, uint64_t k0, uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp, uint64_t now, int timed)
 {
 	uintptr_t cfa;
+	uint64_t r;
 	Frame *f;
-	Node *n;
+	Kid *k;
 
 	ENTER(t);
 	f = t->top;
-	n = t->cur->last[0];
-	if(n->pc != fn)
-		n = t->cur->last[1];
-	cfa = (n->eflag & Fbp ? bp : (uintptr_t)slot) + (uintptr_t)(intptr_t)n->eoff;
-	if(n->pc == fn && n->epc == *slot && cfa - (n->eflag >> 1) < f->cfa && f->node != NULL && f != t->end){
-		pushat(t, fn, cfa, n, now, timed);
-		LEAVEKEY(t, k);
+	k = find(t->cur, fn);
+	if(k == NULL)
+		goto rest;
+	r = k->erule;
+	cfa = rulecfa(r, slot, bp);
+	if(RULEPC(r) == *slot && cfa - (r >> 1 & 1) < f->cfa && f->node != NULL && f != t->end){
+		pushat(t, fn, cfa, k->node, now, timed);
+		LEAVEKEY(t, k0);
 		return;
 	}
+rest:
 	enterrest(t, fn, site, slot, bp, now);
 }
 
@@ -421,9 +502,10 @@ exitrest(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp,
 {
 	uintptr_t cfa;
 	Frame *f;
-	Rule ru;
+	uint64_t r;
+	int inl;
 
-	cfa = where(fn, site, slot, bp, &ru);
+	cfa = where(t, fn, site, slot, bp, &r, &inl);
 	if(cfa != 0)
 		overgone(t, cfa);
 	if(t->over > 0)
@@ -432,7 +514,7 @@ exitrest(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp,
 		while(t->top != f)
 			pop(t, t->tev);
 		if(f->node != NULL)
-			cache(&f->node->xpc, &f->node->xoff, &f->node->xflag, &ru);
+			f->node->xrule = f->xrule = r;
 		pop(t, now);
 	}else if(cfa != 0 && cfa <= t->stack[1].cfa)
 		while(t->top != t->stack && t->top->cfa < cfa)
@@ -463,13 +545,11 @@ exitnow(Thr *t, uint64_t k, uint64_t fn, uint64_t site, const uint64_t *slot, ui
 {
 	uintptr_t cfa;
 	Frame *f;
-	Node *n;
 
 	ENTER(t);
 	f = t->top;
-	n = f->node;
-	if(n != NULL && f->fn == fn && n->xpc == *slot){
-		cfa = (n->xflag & Fbp ? bp : (uintptr_t)slot) + (uintptr_t)(intptr_t)n->xoff;
+	if(f->fn == fn && RULEPC(f->xrule) == *slot){
+		cfa = rulecfa(f->xrule, slot, bp);
 		if(cfa == f->cfa){
 			pop(t, now);	/* untimed, now is 0: no time added */
 			if(timed)

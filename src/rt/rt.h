@@ -49,26 +49,52 @@ struct Rule
 	uint8_t inl;		/* the hook is of a function inlined there (not the function the pc is in) */
 };
 
-/* Node.eflag and xflag: how the cached rule reads */
-enum { Fbp = 1, Finl = 2 };
+/*
+ * A rule kept in a node, packed in a word: the hook's return address
+ * << 16 | the CFA's offset in words << 2 | Fbp | Finl; 0 for none. The
+ * offset is from the hook's slot, or from rbp if Fbp; Finl: the hook is
+ * of a function inlined where it is. Rules with offsets past 14 bits of
+ * words, or not whole words, are not kept there.
+ */
+enum { Fbp = 1, Finl = 2, Kids = 2, Nrc = 512 };
 
-/* One call path: the callee's entry pc, calls, inclusive time. The common paths' fields first. */
+#define RULEPC(r) ((r) >> 16)
+#define RULEOFF(r) ((uintptr_t)((r) >> 2 & 0x3fff) << 3)
+
+/* A child of a node: its pc, the rule its last entry from there had, the node. */
+typedef struct Kid Kid;
+struct Kid
+{
+	uint64_t pc;		/* 0: none */
+	uint64_t erule;
+	Node *node;
+};
+
+/*
+ * One call path: the callee's entry pc, calls, inclusive time. A node
+ * is two cache lines: its children, each with its entry's rule (the
+ * first Kids in the node; all of them in a table of the node's own when
+ * there are more), so that a call from it touches only that line; then
+ * the node's own fields.
+ */
 struct Node
 {
+	Kid k[Kids];		/* the first children, while there is no tab */
+	Kid *tab;		/* all the children, open addressing; NULL while k holds them */
+	uint32_t tshift;	/* tab has 1 << (64 - tshift) slots */
+	uint32_t nkid;		/* children */
 	uint64_t pc;
 	uint64_t count;
-	Node *last[2];		/* the children last found in the hash, tried before it; else the root */
-	uint64_t epc;		/* the last entry hook's return address; 0: no rule cached */
-	uint64_t xpc;		/* the last exit hook's, likewise */
-	int32_t eoff;		/* the entry's CFA: eoff from its hook's slot (from rbp if Fbp) */
-	int32_t xoff;
-	uint8_t eflag, xflag;
-	uint32_t id;		/* its index */
+	uint64_t xrule;		/* the rule of the last exit */
 	uint64_t time;		/* clock units; Mticks: the path's own ticks, summed up the tree at the dump */
+	uint32_t parent;
+	uint32_t id;		/* its index */
 	uint32_t down;		/* first child, newest first; 0 = none */
 	uint32_t right;		/* next older sibling; 0 = none */
-	uint32_t parent;
-};
+} __attribute__((aligned(64)));
+
+/* Where pc goes in a table of 1 << (64 - shift) slots. */
+#define KIDSLOT(pc, shift) ((uint32_t)(((pc) * 0x9E3779B97F4A7C15ull) >> (shift)))
 
 /*
  * An active call on a thread's shadow stack. The stack's first frame is
@@ -82,6 +108,7 @@ struct Frame
 	Node *node;		/* NULL: the call was not recorded */
 	Node *prev;		/* t->cur before the call, again when it ends */
 	uint64_t t0;
+	uint64_t xrule;		/* node's xrule when the call began: the exit's common path reads no node */
 };
 
 /* A thread's profile: its call tree (node 0 the root) and shadow stack. */
@@ -91,8 +118,8 @@ struct Thr
 	uint32_t nnode;
 	uint32_t cap;		/* nodes in the chunks made so far; 0: no tree */
 	uint32_t limit;		/* most nodes, the root included ($profsize + 1) */
-	uint32_t *hash;		/* (parent, pc) -> node; 0 = empty */
-	uint32_t hmask;
+	char *arena;		/* where the next table of children goes; chunks linked by their first word */
+	size_t arenaleft;
 	uint64_t key;		/* rt.key when the common paths may run (keyof); its low bit: busy */
 	Frame *stack;		/* stack[0] is none; frames 1 to depth */
 	Frame *top;		/* the newest frame, &stack[depth] */
@@ -113,19 +140,11 @@ struct Thr
 	/* Mticks state */
 	uint64_t pending;	/* ticks not yet charged: they came while the tree was being made */
 	uint64_t utseen;	/* the thread's user time in ticks at its last tick */
+	uint64_t rc[Nrc];	/* packed rules by hook address (hook.c's where) */
 	Thr *next;		/* all threads' trees, for the dump */
 	Thr *spare;		/* the next tree of an ended thread */
 	Thr *live;		/* a running thread's tree is in its TLS, here; NULL when it ended */
 };
-
-static inline __attribute__((always_inline, no_instrument_function)) uint32_t
-hashof(uint32_t parent, uint64_t pc, uint32_t mask)
-{
-	uint64_t h;
-
-	h = (pc ^ (uint64_t)parent << 40) * 0x9E3779B97F4A7C15ull;
-	return (uint32_t)(h >> 32) & mask;
-}
 
 /* Node i of t: chunk 0 holds 0 to 1<<Chunk0 - 1, chunk k>0 1<<(Chunk0+k-1) onwards. */
 static inline __attribute__((always_inline, no_instrument_function)) Node *
@@ -265,6 +284,7 @@ RT void cfaunloaded(void);
 /* tree.c */
 RT Thr *thrget(void);
 RT int treegrow(Thr *t);
+RT Kid *kidtab(Thr *t, uint32_t shift);
 RT uint32_t nodeidx(const Thr *t, const Node *n);
 RT void treeforget(void);
 RT void thrreset(Thr *t);

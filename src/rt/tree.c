@@ -103,49 +103,58 @@ chunksize(int k)
 	return (size_t)1 << (k == 0 ? Chunk0 : Chunk0 + k - 1);
 }
 
+enum { Arena = 64 << 10 };	/* bytes an arena chunk has at least */
+
 static void
 freebuffers(Thr *t)
 {
+	char *a, *next;
 	int k;
 
 	for(k = 0; k < Nchunk && t->chunk[k] != NULL; k++){
 		munmap(t->chunk[k], chunksize(k) * sizeof(Node));
 		t->chunk[k] = NULL;
 	}
-	if(t->hash != NULL)
-		munmap(t->hash, (t->hmask + 1) * sizeof(uint32_t));
-	t->hash = NULL;
+	for(a = t->arena; a != NULL; a = next){
+		next = ((char **)a)[0];
+		munmap(a, ((size_t *)a)[1]);
+	}
+	t->arena = NULL;
+	t->arenaleft = 0;
 	t->cap = 0;
 }
 
-/* A hash of n slots (a power of 2) holding t's nodes; -1 if out of memory. */
-static int
-rehash(Thr *t, size_t n)
+/*
+ * A zeroed table of 1 << (64 - shift) children from t's arena; NULL if
+ * out of memory (rt.nomem). Tables outgrown stay there until the tree
+ * is emptied: at most as much again.
+ */
+Kid *
+kidtab(Thr *t, uint32_t shift)
 {
-	uint32_t *h, i, j;
-	Node *nd;
+	size_t n, m;
+	char *a;
 
-	if((h = alloc(n * sizeof *h)) == NULL)
-		return -1;
-	for(i = 1; i < t->nnode; i++){
-		nd = nodeat(t, i);
-		for(j = hashof(nd->parent, nd->pc, n - 1); h[j] != 0; j = (j + 1) & (n - 1))
-			;
-		h[j] = i;
+	n = sizeof(Kid) << (64 - shift);
+	if(n > t->arenaleft){
+		m = n + 2 * sizeof(size_t) > Arena ? n + 64 : Arena;
+		if((a = alloc(m)) == NULL){
+			rt.nomem = 1;
+			return NULL;
+		}
+		((char **)a)[0] = t->arena;
+		((size_t *)a)[1] = m;
+		t->arena = a;
+		t->arenaleft = m - 64;	/* the link and size in the first line */
 	}
-	if(t->hash != NULL)
-		munmap(t->hash, (t->hmask + 1) * sizeof(uint32_t));
-	t->hash = h;
-	t->hmask = n - 1;
-	return 0;
+	t->arenaleft -= n;
+	return (Kid *)(t->arena + 64 + t->arenaleft);
 }
 
 /*
- * Room for one more node in t: a new chunk when the last is full, a
- * hash twice the size when it is half full. -1 at $profsize's limit or
- * out of memory (rt.nomem). Chunks never move: hooks and the dump hold
- * pointers into them; a dump in another thread reads the nodes, never
- * the hash.
+ * Room for one more node in t: a new chunk when the last is full. -1
+ * at $profsize's limit or out of memory (rt.nomem). Chunks never move:
+ * hooks and the dump hold pointers into them.
  */
 int
 treegrow(Thr *t)
@@ -165,11 +174,6 @@ treegrow(Thr *t)
 		__atomic_store_n(&t->chunk[k], c, __ATOMIC_RELEASE);
 		t->cap += chunksize(k);
 	}
-	if(2 * ((size_t)t->nnode + 1) > (size_t)t->hmask + 1 && rehash(t, 2 * ((size_t)t->hmask + 1)) < 0
-	&& t->nnode + 1 > t->hmask){
-		rt.nomem = 1;	/* keep one slot empty: probes end there */
-		return -1;
-	}
 	return 0;
 }
 
@@ -185,22 +189,35 @@ nodeidx(const Thr *t, const Node *n)
 	return UINT32_MAX;
 }
 
+/* Forget the unwind rules node n keeps, and those of its children. */
+static void
+forgetnode(Node *n)
+{
+	uint32_t i;
+	int j;
+
+	n->xrule = 0;
+	for(j = 0; j < Kids; j++)
+		n->k[j].erule = 0;
+	if(n->tab != NULL)
+		for(i = 0; i < 1u << (64 - n->tshift); i++)
+			n->tab[i].erule = 0;
+}
+
 /* Forget the unwind rules every node keeps (code was unloaded). */
 void
 treeforget(void)
 {
 	Thr *h, *t;
 	uint32_t i, nn;
-	Node *n;
 
 	thrlock();
 	for(h = thrlist(); h != NULL; h = h->next){
 		t = thrview(h);
 		nn = __atomic_load_n(&t->nnode, __ATOMIC_ACQUIRE);
-		for(i = 0; i < nn && t->cap != 0; i++){
-			n = nodeat(t, i);
-			n->epc = n->xpc = 0;
-		}
+		for(i = 0; i < nn && t->cap != 0; i++)
+			forgetnode(nodeat(t, i));
+		memset(t->rc, 0, sizeof t->rc);
 	}
 	thrunlock();
 }
@@ -219,10 +236,11 @@ thrbuffers(Thr *t)
 	/* the new tree's first memory is taken before the old's is given back */
 	old = *t;
 	memset(t->chunk, 0, sizeof t->chunk);
-	t->hash = NULL;
-	t->cap = t->nnode = t->hmask = 0;
+	t->arena = NULL;
+	t->arenaleft = 0;
+	t->cap = t->nnode = 0;
 	t->limit = rt.profsize == 0 ? UINT32_MAX : rt.profsize + 1;	/* the root is extra */
-	if(rehash(t, (size_t)1 << (Chunk0 + 1)) < 0 || treegrow(t) < 0)
+	if(treegrow(t) < 0)
 		freebuffers(t);
 	freebuffers(&old);
 	t->nnode = 1;
@@ -230,16 +248,16 @@ thrbuffers(Thr *t)
 	root = t->cap != 0 ? nodeat(t, 0) : NULL;
 	t->cur = root;
 	if(root != NULL){
-		root->last[0] = root->last[1] = root;
+		memset(root, 0, sizeof *root);
 		root->id = 0;
 		root->pc = 0;
-		root->epc = root->xpc = 0;
 	}
 	none = &t->stack[0];
 	none->fn = 0;
 	none->cfa = UINTPTR_MAX;
 	none->node = none->prev = root;
 	none->t0 = 0;
+	none->xrule = 0;
 	t->top = none;
 	t->end = &t->stack[Maxdepth];
 	t->tev = 0;	/* Mticks: always (frames' t0 is not kept, pop must add nothing) */
