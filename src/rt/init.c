@@ -3,6 +3,7 @@
  * $profsize, flushed at exit and just before exec; a forked child is not
  * profiled unless it calls prof().
  */
+#include <alloca.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -186,59 +187,94 @@ sysexecve(const char *path, char *const argv[], char *const envp[])
 	return (int)syscall(SYS_execve, path, argv, envp);
 }
 
+/*
+ * A file the kernel would not run (ENOEXEC) is run by the shell, as
+ * glibc's execvp does: /bin/sh file arg1 ... (argv[0] is dropped).
+ */
+static void
+shellexec(const char *file, char *const argv[], char *const envp[])
+{
+	size_t argc, rest;
+	char **v;
+
+	for(argc = 0; argv[argc] != NULL; argc++)
+		;
+	rest = argc > 1 ? argc : 1;	/* argv[1] on, and the NULL */
+	v = alloca((rest + 2) * sizeof *v);
+	v[0] = "/bin/sh";
+	v[1] = (char *)file;
+	memcpy(v + 2, argv + argc + 1 - rest, rest * sizeof *v);
+	sysexecve(v[0], v, envp);
+}
+
 /* Try dir/file; 0 to go on with the next directory, -1 to give up. */
 static int
-tryexec(const char *dir, size_t dlen, const char *file, char *const argv[], char *const envp[], int *err)
+tryexec(const char *dir, size_t dlen, const char *file, char *const argv[], char *const envp[], int *eacces)
 {
 	char buf[PATH_MAX];
 	size_t flen;
 
 	flen = strlen(file);
-	if(dlen == 0){
-		dir = ".";
-		dlen = 1;
-	}
 	if(dlen + flen + 2 > sizeof buf)
 		return 0;
 	memcpy(buf, dir, dlen);
 	buf[dlen] = '/';
-	memcpy(buf + dlen + 1, file, flen + 1);
+	/* an empty directory is the current one: the name alone, as glibc tries it */
+	memcpy(buf + (dlen > 0 ? dlen + 1 : 0), file, flen + 1);
 	sysexecve(buf, argv, envp);
-	if(errno == EACCES)
-		*err = EACCES;
-	else if(errno != ENOENT && errno != ENOTDIR)
-		return -1;
-	return 0;
+	if(errno == ENOEXEC)
+		shellexec(buf, argv, envp);
+	switch(errno){
+	case EACCES:
+		*eacces = 1;
+		/* fall through */
+	case ENOENT:
+	case ESTALE:
+	case ENOTDIR:
+	case ENODEV:
+	case ETIMEDOUT:
+		return 0;
+	}
+	return -1;
 }
 
 /*
- * execvpe without libc's: the search of $PATH, but no retry through
- * /bin/sh of a file that is not an executable (ENOEXEC).
+ * execvpe without libc's (a static program's): glibc's search of $PATH,
+ * the errors it passes over, and its retry through /bin/sh.
  */
 static int
 searchexec(const char *file, char *const argv[], char *const envp[])
 {
 	const char *p, *e;
-	int err;
+	int eacces;
 
 	if(*file == '\0'){
 		errno = ENOENT;
 		return -1;
 	}
-	if(strchr(file, '/') != NULL)
-		return sysexecve(file, argv, envp);
+	if(strchr(file, '/') != NULL){
+		sysexecve(file, argv, envp);
+		if(errno == ENOEXEC)
+			shellexec(file, argv, envp);
+		return -1;
+	}
+	if(strnlen(file, NAME_MAX) >= NAME_MAX){
+		errno = ENAMETOOLONG;
+		return -1;
+	}
 	p = getenv("PATH");
 	if(p == NULL)
 		p = "/bin:/usr/bin";
-	err = ENOENT;
+	eacces = 0;
 	for(;; p = e + 1){
 		e = strchrnul(p, ':');
-		if(tryexec(p, e - p, file, argv, envp, &err) < 0)
+		if(tryexec(p, e - p, file, argv, envp, &eacces) < 0)
 			return -1;
 		if(*e == '\0')
 			break;
 	}
-	errno = err;
+	if(eacces)
+		errno = EACCES;
 	return -1;
 }
 
