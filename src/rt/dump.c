@@ -7,10 +7,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "proffile.h"
@@ -27,14 +29,65 @@ struct Out
 	unsigned char buf[Bufsize];
 };
 
+/*
+ * The runtime's writes must not end the program: SIGXFSZ (past a file
+ * size limit) and SIGPIPE (standard error a pipe nobody reads) are
+ * blocked while it writes, and one that its write raised is taken back.
+ * One pending before is the program's and stays.
+ */
+typedef struct Quiet Quiet;
+struct Quiet
+{
+	sigset_t old;
+	sigset_t before;
+};
+
+static const int quietsigs[] = { SIGXFSZ, SIGPIPE };
+
+static void
+quietbegin(Quiet *q)
+{
+	sigset_t s;
+	int i;
+
+	sigemptyset(&s);
+	for(i = 0; i < 2; i++)
+		sigaddset(&s, quietsigs[i]);
+	pthread_sigmask(SIG_BLOCK, &s, &q->old);
+	sigpending(&q->before);
+}
+
+static void
+quietend(Quiet *q)
+{
+	struct timespec zero = { 0, 0 };
+	sigset_t now, one;
+	int i, e;
+
+	e = errno;
+	sigpending(&now);
+	for(i = 0; i < 2; i++)
+		if(sigismember(&now, quietsigs[i]) && !sigismember(&q->before, quietsigs[i])){
+			sigemptyset(&one);
+			sigaddset(&one, quietsigs[i]);
+			/* the system call: libc's sigtimedwait is the runtime's wrapper */
+			syscall(SYS_rt_sigtimedwait, &one, NULL, &zero, _NSIG / 8);
+		}
+	pthread_sigmask(SIG_SETMASK, &q->old, NULL);
+	errno = e;
+}
+
 void
 rtsay(const char *a, const char *b, const char *c)
 {
 	char line[512];
+	Quiet q;
 
 	snprintf(line, sizeof line, "prof: %s%s%s\n", a, b, c);
+	quietbegin(&q);
 	if(write(2, line, strlen(line)) < 0)
-		return;
+		line[0] = '\0';	/* nowhere to say it */
+	quietend(&q);
 }
 
 static void
@@ -259,6 +312,7 @@ static int
 writefile(const Mods *ms, const Snap *sn)
 {
 	char name[64], tmp[96];
+	Quiet q;
 	Out *o;
 	int i;
 
@@ -270,6 +324,7 @@ writefile(const Mods *ms, const Snap *sn)
 	}
 	memset(o, 0, offsetof(Out, buf));
 	o->fd = -1;
+	quietbegin(&q);
 	for(i = 0; i < 100 && o->fd < 0; i++){
 		snprintf(tmp, sizeof tmp, ".%s.%u.tmp", name, (unsigned)(__rdtsc() ^ i * 7919u) & 0xFFFFFF);
 		o->fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
@@ -277,6 +332,7 @@ writefile(const Mods *ms, const Snap *sn)
 			break;
 	}
 	if(o->fd < 0){
+		quietend(&q);
 		rtsay(name, ": ", strerror(errno));
 		free(o);
 		return -1;
@@ -286,8 +342,10 @@ writefile(const Mods *ms, const Snap *sn)
 		o->err = errno;
 	if(!o->err && rename(tmp, name) < 0)
 		o->err = errno;
-	if(o->err){
+	if(o->err)
 		unlink(tmp);
+	quietend(&q);
+	if(o->err){
 		rtsay(name, ": ", strerror(o->err));
 		free(o);
 		return -1;
