@@ -27,7 +27,7 @@ same "threads: calls" want.flat got.flat
 
 rm -f prof.*
 ./exec execl > out || fail "exec: exit $?"
-[ -f prof.$(cat out) ] || fail "exec: no prof.$(cat out)"
+[ -f prof.$(cat out).1 ] || fail "exec: no prof.$(cat out).1"
 printf 'doexec 1\nmain 1\nwork 3\n' > want.flat
-calls exec prof.$(cat out) > got.flat
+calls exec prof.$(cat out).1 > got.flat
 same "exec: calls" want.flat got.flat

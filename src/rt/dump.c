@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/fs.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stddef.h>
@@ -307,16 +308,57 @@ putfile(Out *o, const Mods *ms, const Snap *sn)
 	flush(o);
 }
 
-/* Write prof.<pid>: 0, or -1 after saying why on standard error. */
+/* Rename from to to unless to exists: 0, or -1 with errno (EEXIST if it does). */
 static int
-writefile(const Mods *ms, const Snap *sn)
+noreplace(const char *from, const char *to)
 {
-	char name[64], tmp[96];
+	if(syscall(SYS_renameat2, AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+		return 0;
+	if(errno != EINVAL && errno != ENOSYS)
+		return -1;
+	/* no RENAME_NOREPLACE here: a hard link is not made over a file either */
+	if(link(from, to) < 0)
+		return -1;
+	unlink(from);
+	return 0;
+}
+
+/*
+ * The written file tmp becomes name; or, numbered, the first name.<n>
+ * (n from 1) that is free, never replacing a file, and name is set to
+ * it. 0, or an errno.
+ */
+static int
+place(const char *tmp, char *name, size_t size, int numbered)
+{
+	char base[64];
+	int n;
+
+	if(!numbered)
+		return rename(tmp, name) < 0 ? errno : 0;
+	snprintf(base, sizeof base, "%s", name);
+	for(n = 1; n < 1000000; n++){
+		snprintf(name, size, "%s.%d", base, n);
+		if(noreplace(tmp, name) == 0)
+			return 0;
+		if(errno != EEXIST)
+			return errno;
+	}
+	return EEXIST;
+}
+
+/*
+ * Write the profile to name (see place): 0, or -1 after saying why on
+ * standard error.
+ */
+static int
+writefile(const Mods *ms, const Snap *sn, char *name, size_t size, int numbered)
+{
+	char tmp[96];
 	Quiet q;
 	Out *o;
 	int i;
 
-	snprintf(name, sizeof name, "prof.%d", (int)getpid());
 	o = malloc(sizeof *o);
 	if(o == NULL){
 		rtsay(name, ": ", "out of memory");
@@ -340,8 +382,8 @@ writefile(const Mods *ms, const Snap *sn)
 	putfile(o, ms, sn);
 	if(close(o->fd) < 0 && !o->err)
 		o->err = errno;
-	if(!o->err && rename(tmp, name) < 0)
-		o->err = errno;
+	if(!o->err)
+		o->err = place(tmp, name, size, numbered);
 	if(o->err)
 		unlink(tmp);
 	quietend(&q);
@@ -487,7 +529,7 @@ snapfree(Snap *sn)
 }
 
 static int
-dump(void)
+dump(char *name, size_t size, int numbered)
 {
 	char msg[160];
 	Mods ms;
@@ -510,7 +552,7 @@ dump(void)
 		return -1;
 	}
 	modsaddgone(&ms);
-	r = writefile(&ms, &sn);
+	r = writefile(&ms, &sn, name, size, numbered);
 	thrunlock();
 	if(sn.lost > sn.deep){
 		snprintf(msg, sizeof msg, "%llu Prof errors: calls not recorded, buffer full; raise $profsize (now %u nodes per thread)",
@@ -536,13 +578,34 @@ dump(void)
  * Writing the profile is no cancellation point: a thread cancelled in
  * it would leave the registry locked and the file half made.
  */
-int
-profdump(void)
+static int
+dumpas(char *name, size_t size, int numbered)
 {
 	int r, cs;
 
 	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &cs);
-	r = dump();
+	r = dump(name, size, numbered);
 	pthread_setcancelstate(cs, NULL);
 	return r;
+}
+
+/* Write prof.<pid>, replacing it. */
+int
+profdump(void)
+{
+	char name[64];
+
+	snprintf(name, sizeof name, "prof.%d", rt.pid);
+	return dumpas(name, sizeof name, 0);
+}
+
+/*
+ * Write the first free prof.<pid>.<n> (an image about to exec; the new
+ * image of the same pid writes prof.<pid>), its name into name.
+ */
+int
+profdumpnext(char *name, size_t size)
+{
+	snprintf(name, size, "prof.%d", rt.pid);
+	return dumpas(name, size, 1);
 }

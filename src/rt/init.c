@@ -163,15 +163,40 @@ prof(void (*fn)(void *), void *arg, int entries, int what)
 	clockend();
 }
 
-/* exec*: write the profile first; if exec fails, profiling goes on. */
+static char execfile[64];	/* what the last exec wrote; "" for nothing */
+
+/*
+ * exec*: write the profile first, to a file of its own: the new image
+ * has the same pid, and its prof.<pid> must not replace this one.
+ */
 static void
 beforeexec(void)
 {
+	execfile[0] = '\0';
 	if(rt.on && rt.pid == getpid()){
 		rtrecord(0);
-		profdump();
+		if(profdumpnext(execfile, sizeof execfile) < 0)
+			execfile[0] = '\0';
 		rtrecord(1);
 	}
+}
+
+/*
+ * The exec failed (it returned r): profiling goes on, and the file
+ * written at exit has all this one has.
+ */
+static int
+execfailed(int r)
+{
+	int e;
+
+	if(execfile[0] != '\0'){
+		e = errno;
+		unlink(execfile);
+		execfile[0] = '\0';
+		errno = e;
+	}
+	return r;
 }
 
 /* libc's function, or NULL in a static program (dlsym finds nothing there). */
@@ -284,7 +309,7 @@ execve(const char *path, char *const argv[], char *const envp[])
 	int (*f)(const char *, char *const[], char *const[]) = real("execve");
 
 	beforeexec();
-	return f != NULL ? f(path, argv, envp) : sysexecve(path, argv, envp);
+	return execfailed(f != NULL ? f(path, argv, envp) : sysexecve(path, argv, envp));
 }
 
 EXPORT int
@@ -293,7 +318,7 @@ execv(const char *path, char *const argv[])
 	int (*f)(const char *, char *const[]) = real("execv");
 
 	beforeexec();
-	return f != NULL ? f(path, argv) : sysexecve(path, argv, environ);
+	return execfailed(f != NULL ? f(path, argv) : sysexecve(path, argv, environ));
 }
 
 EXPORT int
@@ -302,7 +327,7 @@ execvp(const char *file, char *const argv[])
 	int (*f)(const char *, char *const[]) = real("execvp");
 
 	beforeexec();
-	return f != NULL ? f(file, argv) : searchexec(file, argv, environ);
+	return execfailed(f != NULL ? f(file, argv) : searchexec(file, argv, environ));
 }
 
 EXPORT int
@@ -311,7 +336,7 @@ execvpe(const char *file, char *const argv[], char *const envp[])
 	int (*f)(const char *, char *const[], char *const[]) = real("execvpe");
 
 	beforeexec();
-	return f != NULL ? f(file, argv, envp) : searchexec(file, argv, envp);
+	return execfailed(f != NULL ? f(file, argv, envp) : searchexec(file, argv, envp));
 }
 
 EXPORT int
@@ -321,8 +346,8 @@ fexecve(int fd, char *const argv[], char *const envp[])
 
 	beforeexec();
 	if(f == NULL)
-		return (int)syscall(SYS_execveat, fd, "", argv, envp, AT_EMPTY_PATH);
-	return f(fd, argv, envp);
+		return execfailed((int)syscall(SYS_execveat, fd, "", argv, envp, AT_EMPTY_PATH));
+	return execfailed(f(fd, argv, envp));
 }
 
 /* The execl family: collect the arguments, then as execv*. */

@@ -255,6 +255,7 @@ RT uint32_t modof(const Mods *ms, uint64_t pc);
 
 /* dump.c */
 RT int profdump(void);
+RT int profdumpnext(char *name, size_t size);
 RT void rtsay(const char *a, const char *b, const char *c);
 
 /* init.c */
