@@ -78,16 +78,30 @@ quietend(Quiet *q)
 	errno = e;
 }
 
+static size_t
+append(char *buf, size_t n, size_t max, const char *s)
+{
+	while(*s != '\0' && n < max)
+		buf[n++] = *s++;
+	return n;
+}
+
+/* One line on standard error; no stdio, no malloc: a signal handler may call it. */
 void
 rtsay(const char *a, const char *b, const char *c)
 {
 	char line[512];
+	size_t n;
 	Quiet q;
 
-	snprintf(line, sizeof line, "prof: %s%s%s\n", a, b, c);
+	n = append(line, 0, sizeof line - 1, "prof: ");
+	n = append(line, n, sizeof line - 1, a);
+	n = append(line, n, sizeof line - 1, b);
+	n = append(line, n, sizeof line - 1, c);
+	line[n++] = '\n';
 	quietbegin(&q);
-	if(write(2, line, strlen(line)) < 0)
-		line[0] = '\0';	/* nowhere to say it */
+	if(write(2, line, n) < 0)
+		n = 0;	/* nowhere to say it */
 	quietend(&q);
 }
 

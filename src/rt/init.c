@@ -10,6 +10,7 @@
 #include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -70,6 +71,7 @@ atfork_child(void)
 	rt.on = rt.offs = 0;
 	rt.key = Keyoff;
 	rt.ticking = 0;		/* a child has no interval timer of its parent's */
+	rtsigforkchild();
 	thrforkchild();
 }
 
@@ -77,9 +79,13 @@ atfork_child(void)
 static void
 atexit_dump(void)
 {
+	sigset_t m;
+
 	if(rt.on && rt.pid == getpid()){
+		rtdumpbegin(&m);
 		rtrecord(0);
 		profdump();
+		rtdumpend(&m);
 	}
 }
 
@@ -141,6 +147,7 @@ __attribute__((constructor, no_instrument_function)) static void
 rtinit(void)
 {
 	rtstart(typeof_env(), size_env());
+	rtsiginit();
 	pthread_atfork(thrforkprepare, thrforkparent, atfork_child);
 	atexit(atexit_dump);
 }
@@ -149,6 +156,7 @@ EXPORT void
 prof(void (*fn)(void *), void *arg, int entries, int what)
 {
 	static const int types[] = { 0, Pfuser, Pfkernel, Pfelapsed, Pfsample };
+	sigset_t m;
 
 	if(what <= Profoff || what > Profsample){
 		rtoffs(1);
@@ -158,8 +166,10 @@ prof(void (*fn)(void *), void *arg, int entries, int what)
 	}
 	rtstart(types[what], entries > 0 && entries <= Maxprofsize ? (uint32_t)entries : Defprofsize);
 	fn(arg);
+	rtdumpbegin(&m);
 	rtrecord(0);
 	profdump();
+	rtdumpend(&m);
 	clockend();
 }
 
@@ -167,17 +177,27 @@ static char execfile[64];	/* what the last exec wrote; "" for nothing */
 
 /*
  * exec*: write the profile first, to a file of its own: the new image
- * has the same pid, and its prof.<pid> must not replace this one.
+ * has the same pid, and its prof.<pid> must not replace this one. A
+ * snapshot this image wrote there goes: the new file has all it had.
  */
 static void
 beforeexec(void)
 {
+	char snap[64];
+	sigset_t m;
+
 	execfile[0] = '\0';
 	if(rt.on && rt.pid == getpid()){
+		rtdumpbegin(&m);
 		rtrecord(0);
 		if(profdumpnext(execfile, sizeof execfile) < 0)
 			execfile[0] = '\0';
+		else if(rtsnapped()){
+			snprintf(snap, sizeof snap, "prof.%d", rt.pid);
+			unlink(snap);
+		}
 		rtrecord(1);
+		rtdumpend(&m);
 	}
 }
 
