@@ -1,7 +1,9 @@
 /*
  * Signals. A program ended by SIGHUP, SIGINT, SIGQUIT or SIGTERM with
  * the default action writes its profile, then dies of that signal; the
- * signal $profsignal names writes a snapshot, and profiling goes on.
+ * signal $profsignal names writes a snapshot, and profiling goes on; the
+ * sigwait family, signalfd and sigpending never show the program sample
+ * mode's tick.
  *
  * The runtime's handler takes the place of SIG_DFL only: at start, for
  * the signals whose action is the default, and whenever the program sets
@@ -14,7 +16,7 @@
  * interrupted malloc, stdio, the loader or the runtime in its thread,
  * all of which writing uses. A child process made by the clone system
  * call (a copy of memory; no atfork handlers, no lock taken) writes it
- * while the handler waits, using only system calls. A child stuck on a
+ * while the handler waits, making only system calls. A child stuck on a
  * lock that some thread held at the copy, or one that crashed, is killed
  * and another made.
  */
@@ -25,6 +27,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/signalfd.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -61,6 +64,10 @@ static sigset_t held;		/* the signals the runtime may handle */
 static Handler (*libcsignal)(int, Handler);
 static Handler (*libcbsd)(int, Handler);
 static Handler (*libcsysv)(int, Handler);
+static int (*libcsigwait)(const sigset_t *, int *);
+static int (*libcwaitinfo)(const sigset_t *, siginfo_t *);
+static int (*libctimedwait)(const sigset_t *, siginfo_t *, const struct timespec *);
+static int (*libcsignalfd)(int, const sigset_t *, int);
 
 static void onsignal(int sig, siginfo_t *si, void *uc);
 
@@ -431,6 +438,86 @@ __sysv_signal(int sig, Handler h)
 	return setsig(sig, h, libcsysv, SA_RESETHAND | SA_NODEFER);
 }
 
+/* set without sample mode's tick, which is the runtime's */
+static const sigset_t *
+notick(const sigset_t *set, sigset_t *buf)
+{
+	if(set == NULL || rt.mech != Mticks || !sigismember(set, SIGVTALRM))
+		return set;
+	*buf = *set;
+	sigdelset(buf, SIGVTALRM);
+	return buf;
+}
+
+/* rt_sigtimedwait as glibc's sigtimedwait makes it (a static program's) */
+static int
+systimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *ts)
+{
+	int r;
+
+	r = (int)syscall(SYS_rt_sigtimedwait, set, info, ts, _NSIG / 8);
+	if(r > 0 && info != NULL && info->si_code == SI_TKILL)
+		info->si_code = SI_USER;
+	return r;
+}
+
+EXPORT int
+sigwait(const sigset_t *set, int *sig)
+{
+	sigset_t b;
+	int r;
+
+	set = notick(set, &b);
+	if(libcsigwait != NULL)
+		return libcsigwait(set, sig);
+	while((r = systimedwait(set, NULL, NULL)) < 0 && errno == EINTR)
+		;
+	if(r < 0)
+		return errno;
+	*sig = r;
+	return 0;
+}
+
+EXPORT int
+sigwaitinfo(const sigset_t *set, siginfo_t *info)
+{
+	sigset_t b;
+
+	set = notick(set, &b);
+	return libcwaitinfo != NULL ? libcwaitinfo(set, info) : systimedwait(set, info, NULL);
+}
+
+EXPORT int
+sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *ts)
+{
+	sigset_t b;
+
+	set = notick(set, &b);
+	return libctimedwait != NULL ? libctimedwait(set, info, ts) : systimedwait(set, info, ts);
+}
+
+/* the tick pending while the program blocks it is none of its business */
+EXPORT int
+sigpending(sigset_t *set)
+{
+	if(syscall(SYS_rt_sigpending, set, _NSIG / 8) < 0)
+		return -1;
+	if(rt.mech == Mticks)
+		sigdelset(set, SIGVTALRM);
+	return 0;
+}
+
+EXPORT int
+signalfd(int fd, const sigset_t *mask, int flags)
+{
+	sigset_t b;
+
+	mask = notick(mask, &b);
+	if(libcsignalfd != NULL)
+		return libcsignalfd(fd, mask, flags);
+	return (int)syscall(SYS_signalfd4, fd, mask, _NSIG / 8, flags);
+}
+
 /* $profsignal: a number, or a name with or without SIG; 0 if unset or unusable. */
 static int
 snapenv(void)
@@ -482,6 +569,10 @@ rtsiginit(void)
 	libcsignal = (Handler (*)(int, Handler))libc("signal");
 	libcbsd = (Handler (*)(int, Handler))libc("bsd_signal");
 	libcsysv = (Handler (*)(int, Handler))libc("sysv_signal");
+	libcsigwait = (int (*)(const sigset_t *, int *))libc("sigwait");
+	libcwaitinfo = (int (*)(const sigset_t *, siginfo_t *))libc("sigwaitinfo");
+	libctimedwait = (int (*)(const sigset_t *, siginfo_t *, const struct timespec *))libc("sigtimedwait");
+	libcsignalfd = (int (*)(int, const sigset_t *, int))libc("signalfd");
 	snapsig = snapenv();
 	sigemptyset(&held);
 	for(sig = 1; sig < _NSIG; sig++){
