@@ -1,8 +1,9 @@
-# exec (tests/progs/exec.c): prof.<pid> is written just before a successful
+# exec (tests/progs/exec.c): prof.<pid>.1 is written just before a successful
 # exec*() replaces the image (the pid stays the same), through each of the
 # eight exec functions, and prof reads it with the counts of the calls made
-# before the exec. A failed exec goes on profiling: the file written at
-# exit has the later calls too, and the exit status is the program's.
+# before the exec. A failed exec goes on profiling: its file is removed,
+# the one written at exit (prof.<pid>) has the later calls too, and the
+# exit status is the program's.
 . "$TOP/tests/lib.sh"
 
 rtcc exec "$TOP/tests/progs/exec.c"
@@ -16,8 +17,8 @@ for how in execv execve execvp execvpe execl execle execlp fexecve; do
 	./exec $how > out || fail "$how: exit $? (want /bin/true's 0)"
 	[ "$(wc -l < out)" -eq 1 ] || fail "$how: output $(cat out)"
 	pid=$(cat out)
-	[ -f prof.$pid ] || fail "$how: no prof.$pid; have $(ls)"
-	calls exec prof.$pid > got.flat
+	[ -f prof.$pid.1 ] || fail "$how: no prof.$pid.1; have $(ls)"
+	calls exec prof.$pid.1 > got.flat
 	same "$how: calls" want.flat got.flat
 done
 

@@ -1,7 +1,7 @@
 # A fully static program (cc -static) with the static runtime: profiled
 # as usual, and its exec*() calls work (libc's exec functions cannot be
 # found with dlsym there, so the runtime makes the system call itself and
-# searches $PATH for execvp, execvpe and execlp): prof.<pid> written
+# searches $PATH for execvp, execvpe and execlp): prof.<pid>.1 written
 # before the exec (tests/progs/exec.c), and a failed exec goes on; its
 # dlclose wrapper calls libc's and the object is unloaded.
 . "$TOP/tests/lib.sh"
@@ -14,14 +14,14 @@ for how in execv execve execvp execvpe execl execle execlp fexecve; do
 	./exec $how > out || fail "$how: exit $? (want /bin/true's 0)"
 	[ "$(wc -l < out)" -eq 1 ] || fail "$how: output $(cat out)"
 	pid=$(cat out)
-	[ -f prof.$pid ] || fail "$how: no prof.$pid; have $(ls)"
-	calls exec prof.$pid > got.flat
+	[ -f prof.$pid.1 ] || fail "$how: no prof.$pid.1; have $(ls)"
+	calls exec prof.$pid.1 > got.flat
 	same "$how: calls" want.flat got.flat
 done
 # execvp's search: a directory without the file, an unreadable path, then the file
 rm -f prof.*
 PATH=/nonexistent:/etc/passwd:/bin:/usr/bin ./exec execvp > out || fail "execvp, PATH search: exit $?"
-[ -f prof.$(cat out) ] || fail "execvp, PATH search: no prof.$(cat out)"
+[ -f prof.$(cat out).1 ] || fail "execvp, PATH search: no prof.$(cat out).1"
 rm -f prof.*
 PATH=/nonexistent ./exec execvp > out
 [ $? -eq 5 ] || fail "execvp, not found: exit status, want 5"

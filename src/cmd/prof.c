@@ -1,4 +1,5 @@
 /* prof: display the profile of an instrumented program. */
+#include <ctype.h>
 #include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
@@ -40,12 +41,41 @@ tabstop(void)
 	return t > INT_MAX ? INT_MAX : (int)t;
 }
 
-/* prof.out, or else the newest prof.<pid> here (said on stderr). */
+/*
+ * Is name prof.<pid> or prof.<pid>.<n> (written by an image of pid that
+ * exec'd)? Its place among the files of its pid: n, or above all for
+ * prof.<pid>, which the last image writes.
+ */
+static int
+isprofile(const char *name, unsigned long *pid, unsigned long *seq)
+{
+	const char *p;
+	char *end;
+
+	if(strncmp(name, "prof.", 5) != 0 || !isdigit((unsigned char)name[5]))
+		return 0;
+	*pid = strtoul(name + 5, &end, 10);
+	*seq = ULONG_MAX;
+	if(*end == '\0')
+		return 1;
+	p = end + 1;
+	if(*end != '.' || !isdigit((unsigned char)*p))
+		return 0;
+	*seq = strtoul(p, &end, 10);
+	return *end == '\0';
+}
+
+/*
+ * prof.out, or else the newest prof.<pid> or prof.<pid>.<n> here (said
+ * on stderr): the last modified; of a pid's files modified at once, the
+ * last image's.
+ */
 static const char *
 defprofile(void)
 {
 	static char best[NAME_MAX + 1];
 	struct timespec bt = {0};
+	unsigned long bpid = 0, bseq = 0, pid, seq;
 	struct dirent *d;
 	struct stat st;
 	DIR *dir;
@@ -54,13 +84,14 @@ defprofile(void)
 		return "prof.out";
 	best[0] = '\0';
 	while((d = readdir(dir)) != NULL){
-		if(strncmp(d->d_name, "prof.", 5) != 0 || d->d_name[5] == '\0'
-		|| strspn(d->d_name + 5, "0123456789") != strlen(d->d_name + 5)
-		|| stat(d->d_name, &st) < 0 || !S_ISREG(st.st_mode))
+		if(!isprofile(d->d_name, &pid, &seq) || stat(d->d_name, &st) < 0 || !S_ISREG(st.st_mode))
 			continue;
 		if(best[0] == '\0' || st.st_mtim.tv_sec > bt.tv_sec
-		|| (st.st_mtim.tv_sec == bt.tv_sec && st.st_mtim.tv_nsec > bt.tv_nsec)){
+		|| (st.st_mtim.tv_sec == bt.tv_sec && st.st_mtim.tv_nsec > bt.tv_nsec)
+		|| (st.st_mtim.tv_sec == bt.tv_sec && st.st_mtim.tv_nsec == bt.tv_nsec && pid == bpid && seq > bseq)){
 			bt = st.st_mtim;
+			bpid = pid;
+			bseq = seq;
 			snprintf(best, sizeof best, "%s", d->d_name);
 		}
 	}

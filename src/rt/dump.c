@@ -6,11 +6,14 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/fs.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "proffile.h"
@@ -27,14 +30,79 @@ struct Out
 	unsigned char buf[Bufsize];
 };
 
+/*
+ * The runtime's writes must not end the program: SIGXFSZ (past a file
+ * size limit) and SIGPIPE (standard error a pipe nobody reads) are
+ * blocked while it writes, and one that its write raised is taken back.
+ * One pending before is the program's and stays.
+ */
+typedef struct Quiet Quiet;
+struct Quiet
+{
+	sigset_t old;
+	sigset_t before;
+};
+
+static const int quietsigs[] = { SIGXFSZ, SIGPIPE };
+
+static void
+quietbegin(Quiet *q)
+{
+	sigset_t s;
+	int i;
+
+	sigemptyset(&s);
+	for(i = 0; i < 2; i++)
+		sigaddset(&s, quietsigs[i]);
+	pthread_sigmask(SIG_BLOCK, &s, &q->old);
+	sigpending(&q->before);
+}
+
+static void
+quietend(Quiet *q)
+{
+	struct timespec zero = { 0, 0 };
+	sigset_t now, one;
+	int i, e;
+
+	e = errno;
+	sigpending(&now);
+	for(i = 0; i < 2; i++)
+		if(sigismember(&now, quietsigs[i]) && !sigismember(&q->before, quietsigs[i])){
+			sigemptyset(&one);
+			sigaddset(&one, quietsigs[i]);
+			/* the system call: libc's sigtimedwait is the runtime's wrapper */
+			syscall(SYS_rt_sigtimedwait, &one, NULL, &zero, _NSIG / 8);
+		}
+	pthread_sigmask(SIG_SETMASK, &q->old, NULL);
+	errno = e;
+}
+
+static size_t
+append(char *buf, size_t n, size_t max, const char *s)
+{
+	while(*s != '\0' && n < max)
+		buf[n++] = *s++;
+	return n;
+}
+
+/* One line on standard error; no stdio, no malloc: a signal handler may call it. */
 void
 rtsay(const char *a, const char *b, const char *c)
 {
 	char line[512];
+	size_t n;
+	Quiet q;
 
-	snprintf(line, sizeof line, "prof: %s%s%s\n", a, b, c);
-	if(write(2, line, strlen(line)) < 0)
-		return;
+	n = append(line, 0, sizeof line - 1, "prof: ");
+	n = append(line, n, sizeof line - 1, a);
+	n = append(line, n, sizeof line - 1, b);
+	n = append(line, n, sizeof line - 1, c);
+	line[n++] = '\n';
+	quietbegin(&q);
+	if(write(2, line, n) < 0)
+		n = 0;	/* nowhere to say it */
+	quietend(&q);
 }
 
 static void
@@ -254,15 +322,57 @@ putfile(Out *o, const Mods *ms, const Snap *sn)
 	flush(o);
 }
 
-/* Write prof.<pid>: 0, or -1 after saying why on standard error. */
+/* Rename from to to unless to exists: 0, or -1 with errno (EEXIST if it does). */
 static int
-writefile(const Mods *ms, const Snap *sn)
+noreplace(const char *from, const char *to)
 {
-	char name[64], tmp[96];
+	if(syscall(SYS_renameat2, AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+		return 0;
+	if(errno != EINVAL && errno != ENOSYS)
+		return -1;
+	/* no RENAME_NOREPLACE here: a hard link is not made over a file either */
+	if(link(from, to) < 0)
+		return -1;
+	unlink(from);
+	return 0;
+}
+
+/*
+ * The written file tmp becomes name; or, numbered, the first name.<n>
+ * (n from 1) that is free, never replacing a file, and name is set to
+ * it. 0, or an errno.
+ */
+static int
+place(const char *tmp, char *name, size_t size, int numbered)
+{
+	char base[64];
+	int n;
+
+	if(!numbered)
+		return rename(tmp, name) < 0 ? errno : 0;
+	snprintf(base, sizeof base, "%s", name);
+	for(n = 1; n < 1000000; n++){
+		snprintf(name, size, "%s.%d", base, n);
+		if(noreplace(tmp, name) == 0)
+			return 0;
+		if(errno != EEXIST)
+			return errno;
+	}
+	return EEXIST;
+}
+
+/*
+ * Write the profile to name (see place): 0, or -1 after saying why on
+ * standard error.
+ */
+static int
+writefile(const Mods *ms, const Snap *sn, char *name, size_t size, int numbered)
+{
+	char tmp[96];
+	Quiet q;
 	Out *o;
 	int i;
 
-	snprintf(name, sizeof name, "prof.%d", (int)getpid());
 	o = malloc(sizeof *o);
 	if(o == NULL){
 		rtsay(name, ": ", "out of memory");
@@ -270,6 +380,7 @@ writefile(const Mods *ms, const Snap *sn)
 	}
 	memset(o, 0, offsetof(Out, buf));
 	o->fd = -1;
+	quietbegin(&q);
 	for(i = 0; i < 100 && o->fd < 0; i++){
 		snprintf(tmp, sizeof tmp, ".%s.%u.tmp", name, (unsigned)(__rdtsc() ^ i * 7919u) & 0xFFFFFF);
 		o->fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
@@ -277,6 +388,7 @@ writefile(const Mods *ms, const Snap *sn)
 			break;
 	}
 	if(o->fd < 0){
+		quietend(&q);
 		rtsay(name, ": ", strerror(errno));
 		free(o);
 		return -1;
@@ -284,10 +396,12 @@ writefile(const Mods *ms, const Snap *sn)
 	putfile(o, ms, sn);
 	if(close(o->fd) < 0 && !o->err)
 		o->err = errno;
-	if(!o->err && rename(tmp, name) < 0)
-		o->err = errno;
-	if(o->err){
+	if(!o->err)
+		o->err = place(tmp, name, size, numbered);
+	if(o->err)
 		unlink(tmp);
+	quietend(&q);
+	if(o->err){
 		rtsay(name, ": ", strerror(o->err));
 		free(o);
 		return -1;
@@ -430,7 +544,7 @@ snapfree(Snap *sn)
 }
 
 static int
-dump(void)
+dump(char *name, size_t size, int numbered)
 {
 	char msg[160];
 	Mods ms;
@@ -453,7 +567,7 @@ dump(void)
 		return -1;
 	}
 	modsaddgone(&ms);
-	r = writefile(&ms, &sn);
+	r = writefile(&ms, &sn, name, size, numbered);
 	thrunlock();
 	if(sn.lost > sn.deep){
 		snprintf(msg, sizeof msg, "%llu Prof errors: calls not recorded, buffer full at $profsize %u nodes per thread; raise or unset it",
@@ -479,13 +593,34 @@ dump(void)
  * Writing the profile is no cancellation point: a thread cancelled in
  * it would leave the registry locked and the file half made.
  */
-int
-profdump(void)
+static int
+dumpas(char *name, size_t size, int numbered)
 {
 	int r, cs;
 
 	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &cs);
-	r = dump();
+	r = dump(name, size, numbered);
 	pthread_setcancelstate(cs, NULL);
 	return r;
+}
+
+/* Write prof.<pid>, replacing it. */
+int
+profdump(void)
+{
+	char name[64];
+
+	snprintf(name, sizeof name, "prof.%d", rt.pid);
+	return dumpas(name, sizeof name, 0);
+}
+
+/*
+ * Write the first free prof.<pid>.<n> (an image about to exec; the new
+ * image of the same pid writes prof.<pid>), its name into name.
+ */
+int
+profdumpnext(char *name, size_t size)
+{
+	snprintf(name, size, "prof.%d", rt.pid);
+	return dumpas(name, size, 1);
 }

@@ -3,12 +3,14 @@
  * $profsize, flushed at exit and just before exec; a forked child is not
  * profiled unless it calls prof().
  */
+#include <alloca.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -69,6 +71,7 @@ atfork_child(void)
 	rt.on = rt.offs = 0;
 	rt.key = Keyoff;
 	rt.ticking = 0;		/* a child has no interval timer of its parent's */
+	rtsigforkchild();
 	thrforkchild();
 }
 
@@ -76,9 +79,13 @@ atfork_child(void)
 static void
 atexit_dump(void)
 {
+	sigset_t m;
+
 	if(rt.on && rt.pid == getpid()){
+		rtdumpbegin(&m);
 		rtrecord(0);
 		profdump();
+		rtdumpend(&m);
 	}
 }
 
@@ -140,6 +147,7 @@ __attribute__((constructor, no_instrument_function)) static void
 rtinit(void)
 {
 	rtstart(typeof_env(), size_env());
+	rtsiginit();
 	pthread_atfork(thrforkprepare, thrforkparent, atfork_child);
 	atexit(atexit_dump);
 }
@@ -148,6 +156,7 @@ EXPORT void
 prof(void (*fn)(void *), void *arg, int entries, int what)
 {
 	static const int types[] = { 0, Pfuser, Pfkernel, Pfelapsed, Pfsample };
+	sigset_t m;
 
 	if(what <= Profoff || what > Profsample){
 		rtoffs(1);
@@ -157,20 +166,57 @@ prof(void (*fn)(void *), void *arg, int entries, int what)
 	}
 	rtstart(types[what], entries > 0 && entries <= Maxprofsize ? (uint32_t)entries : Defprofsize);
 	fn(arg);
+	rtdumpbegin(&m);
 	rtrecord(0);
 	profdump();
+	rtdumpend(&m);
 	clockend();
 }
 
-/* exec*: write the profile first; if exec fails, profiling goes on. */
+static char execfile[64];	/* what the last exec wrote; "" for nothing */
+
+/*
+ * exec*: write the profile first, to a file of its own: the new image
+ * has the same pid, and its prof.<pid> must not replace this one. A
+ * snapshot this image wrote there goes: the new file has all it had.
+ */
 static void
 beforeexec(void)
 {
+	char snap[64];
+	sigset_t m;
+
+	execfile[0] = '\0';
 	if(rt.on && rt.pid == getpid()){
+		rtdumpbegin(&m);
 		rtrecord(0);
-		profdump();
+		if(profdumpnext(execfile, sizeof execfile) < 0)
+			execfile[0] = '\0';
+		else if(rtsnapped()){
+			snprintf(snap, sizeof snap, "prof.%d", rt.pid);
+			unlink(snap);
+		}
 		rtrecord(1);
+		rtdumpend(&m);
 	}
+}
+
+/*
+ * The exec failed (it returned r): profiling goes on, and the file
+ * written at exit has all this one has.
+ */
+static int
+execfailed(int r)
+{
+	int e;
+
+	if(execfile[0] != '\0'){
+		e = errno;
+		unlink(execfile);
+		execfile[0] = '\0';
+		errno = e;
+	}
+	return r;
 }
 
 /* libc's function, or NULL in a static program (dlsym finds nothing there). */
@@ -186,59 +232,94 @@ sysexecve(const char *path, char *const argv[], char *const envp[])
 	return (int)syscall(SYS_execve, path, argv, envp);
 }
 
+/*
+ * A file the kernel would not run (ENOEXEC) is run by the shell, as
+ * glibc's execvp does: /bin/sh file arg1 ... (argv[0] is dropped).
+ */
+static void
+shellexec(const char *file, char *const argv[], char *const envp[])
+{
+	size_t argc, rest;
+	char **v;
+
+	for(argc = 0; argv[argc] != NULL; argc++)
+		;
+	rest = argc > 1 ? argc : 1;	/* argv[1] on, and the NULL */
+	v = alloca((rest + 2) * sizeof *v);
+	v[0] = "/bin/sh";
+	v[1] = (char *)file;
+	memcpy(v + 2, argv + argc + 1 - rest, rest * sizeof *v);
+	sysexecve(v[0], v, envp);
+}
+
 /* Try dir/file; 0 to go on with the next directory, -1 to give up. */
 static int
-tryexec(const char *dir, size_t dlen, const char *file, char *const argv[], char *const envp[], int *err)
+tryexec(const char *dir, size_t dlen, const char *file, char *const argv[], char *const envp[], int *eacces)
 {
 	char buf[PATH_MAX];
 	size_t flen;
 
 	flen = strlen(file);
-	if(dlen == 0){
-		dir = ".";
-		dlen = 1;
-	}
 	if(dlen + flen + 2 > sizeof buf)
 		return 0;
 	memcpy(buf, dir, dlen);
 	buf[dlen] = '/';
-	memcpy(buf + dlen + 1, file, flen + 1);
+	/* an empty directory is the current one: the name alone, as glibc tries it */
+	memcpy(buf + (dlen > 0 ? dlen + 1 : 0), file, flen + 1);
 	sysexecve(buf, argv, envp);
-	if(errno == EACCES)
-		*err = EACCES;
-	else if(errno != ENOENT && errno != ENOTDIR)
-		return -1;
-	return 0;
+	if(errno == ENOEXEC)
+		shellexec(buf, argv, envp);
+	switch(errno){
+	case EACCES:
+		*eacces = 1;
+		/* fall through */
+	case ENOENT:
+	case ESTALE:
+	case ENOTDIR:
+	case ENODEV:
+	case ETIMEDOUT:
+		return 0;
+	}
+	return -1;
 }
 
 /*
- * execvpe without libc's: the search of $PATH, but no retry through
- * /bin/sh of a file that is not an executable (ENOEXEC).
+ * execvpe without libc's (a static program's): glibc's search of $PATH,
+ * the errors it passes over, and its retry through /bin/sh.
  */
 static int
 searchexec(const char *file, char *const argv[], char *const envp[])
 {
 	const char *p, *e;
-	int err;
+	int eacces;
 
 	if(*file == '\0'){
 		errno = ENOENT;
 		return -1;
 	}
-	if(strchr(file, '/') != NULL)
-		return sysexecve(file, argv, envp);
+	if(strchr(file, '/') != NULL){
+		sysexecve(file, argv, envp);
+		if(errno == ENOEXEC)
+			shellexec(file, argv, envp);
+		return -1;
+	}
+	if(strnlen(file, NAME_MAX) >= NAME_MAX){
+		errno = ENAMETOOLONG;
+		return -1;
+	}
 	p = getenv("PATH");
 	if(p == NULL)
 		p = "/bin:/usr/bin";
-	err = ENOENT;
+	eacces = 0;
 	for(;; p = e + 1){
 		e = strchrnul(p, ':');
-		if(tryexec(p, e - p, file, argv, envp, &err) < 0)
+		if(tryexec(p, e - p, file, argv, envp, &eacces) < 0)
 			return -1;
 		if(*e == '\0')
 			break;
 	}
-	errno = err;
+	if(eacces)
+		errno = EACCES;
 	return -1;
 }
 
@@ -248,7 +329,7 @@ execve(const char *path, char *const argv[], char *const envp[])
 	int (*f)(const char *, char *const[], char *const[]) = real("execve");
 
 	beforeexec();
-	return f != NULL ? f(path, argv, envp) : sysexecve(path, argv, envp);
+	return execfailed(f != NULL ? f(path, argv, envp) : sysexecve(path, argv, envp));
 }
 
 EXPORT int
@@ -257,7 +338,7 @@ execv(const char *path, char *const argv[])
 	int (*f)(const char *, char *const[]) = real("execv");
 
 	beforeexec();
-	return f != NULL ? f(path, argv) : sysexecve(path, argv, environ);
+	return execfailed(f != NULL ? f(path, argv) : sysexecve(path, argv, environ));
 }
 
 EXPORT int
@@ -266,7 +347,7 @@ execvp(const char *file, char *const argv[])
 	int (*f)(const char *, char *const[]) = real("execvp");
 
 	beforeexec();
-	return f != NULL ? f(file, argv) : searchexec(file, argv, environ);
+	return execfailed(f != NULL ? f(file, argv) : searchexec(file, argv, environ));
 }
 
 EXPORT int
@@ -275,7 +356,7 @@ execvpe(const char *file, char *const argv[], char *const envp[])
 	int (*f)(const char *, char *const[], char *const[]) = real("execvpe");
 
 	beforeexec();
-	return f != NULL ? f(file, argv, envp) : searchexec(file, argv, envp);
+	return execfailed(f != NULL ? f(file, argv, envp) : searchexec(file, argv, envp));
 }
 
 EXPORT int
@@ -285,8 +366,8 @@ fexecve(int fd, char *const argv[], char *const envp[])
 
 	beforeexec();
 	if(f == NULL)
-		return (int)syscall(SYS_execveat, fd, "", argv, envp, AT_EMPTY_PATH);
-	return f(fd, argv, envp);
+		return execfailed((int)syscall(SYS_execveat, fd, "", argv, envp, AT_EMPTY_PATH));
+	return execfailed(f(fd, argv, envp));
 }
 
 /* The execl family: collect the arguments, then as execv*. */

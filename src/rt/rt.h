@@ -6,6 +6,7 @@
 #ifndef RT_H
 #define RT_H
 
+#include <signal.h>
 #include <stdint.h>
 #include <time.h>
 #include <x86intrin.h>
@@ -331,7 +332,15 @@ RT uint32_t modof(const Mods *ms, uint64_t pc);
 
 /* dump.c */
 RT int profdump(void);
+RT int profdumpnext(char *name, size_t size);
 RT void rtsay(const char *a, const char *b, const char *c);
+
+/* sig.c */
+RT void rtsiginit(void);
+RT void rtdumpbegin(sigset_t *old);
+RT void rtdumpend(const sigset_t *old);
+RT void rtsigforkchild(void);
+RT int rtsnapped(void);
 
 /* init.c */
 RT void rtstart(int proftype, uint32_t profsize);

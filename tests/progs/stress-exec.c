@@ -9,7 +9,7 @@
  * its call still active; main calls work k times, then next(k), which
  * execs or forks. Stage 0 prints "end" and calls exit(5).
  * Stage k appends "pid k" to SIDE; a stage exec'd in place renames the
- * prof.<pid> written before the exec to stage.<k + 1>. By construction
+ * prof.<pid>.1 written before the exec to stage.<k + 1>. By construction
  * the profile of stage k holds:
  *	main 1, helper 1, leaf k + 3, work k (if k > 0), next 1 (if k > 0),
  *	execthr 1 (if k % 4 == 3)
@@ -95,7 +95,7 @@ main(int argc, char *argv[])
 	k = atoi(argv[1]);
 	side = argv[2];
 	if(argc > 3){
-		snprintf(name, sizeof name, "prof.%d", (int)getpid());
+		snprintf(name, sizeof name, "prof.%d.1", (int)getpid());
 		snprintf(to, sizeof to, "stage.%d", k + 1);
 		rename(name, to);
 	}
