@@ -466,3 +466,19 @@ profexit(void *fn, void *site, const uint64_t *slot)
 	}
 	exitfull((uint64_t)fn, (uint64_t)site, slot);
 }
+
+/*
+ * ctx.c: the child of node up for pc in t's tree, made if new (its
+ * count unchanged); NULL if the buffer is full.
+ */
+Node *
+thrchild(Thr *t, Node *up, uint64_t pc)
+{
+	Node *cur, *n;
+
+	cur = t->cur;
+	t->cur = up;
+	n = child(t, pc);
+	t->cur = cur;
+	return n;
+}
