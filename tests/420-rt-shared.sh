@@ -1,12 +1,13 @@
 # The shared runtime, libprof.so: it exports only prof, the two hooks and
-# the exec and dlclose wrappers (nm -D --defined-only); programs linked with -lprof
+# the exec, dlclose and ucontext wrappers (nm -D --defined-only); programs linked with -lprof
 # are profiled like those linked with libprof.a: threads
 # (tests/progs/threads.c) and the flush before exec (tests/progs/exec.c).
 . "$TOP/tests/lib.sh"
 
 nm -D --defined-only "$B/libprof.so" | awk '{ print $NF }' | LC_ALL=C sort > got.syms
 printf '%s\n' prof __cyg_profile_func_enter __cyg_profile_func_exit \
-	execve execv execvp execvpe fexecve execl execlp execle dlclose | LC_ALL=C sort > want.syms
+	execve execv execvp execvpe fexecve execl execlp execle dlclose \
+	makecontext swapcontext setcontext | LC_ALL=C sort > want.syms
 same "libprof.so's exports" want.syms got.syms
 
 sharedcc()
