@@ -1,6 +1,6 @@
 # The shared runtime, libprof.so: it exports only prof, the two hooks and
-# the wrappers of exec, dlclose, sigaction and signal and of the sigwait
-# family and sigpending (nm -D --defined-only); programs linked with -lprof
+# the wrappers of exec, dlclose, sigaction and signal, of the sigwait
+# family and sigpending, and of ucontext (nm -D --defined-only); programs linked with -lprof
 # are profiled like those linked with libprof.a: threads
 # (tests/progs/threads.c) and the flush before exec (tests/progs/exec.c).
 . "$TOP/tests/lib.sh"
@@ -9,7 +9,8 @@ nm -D --defined-only "$B/libprof.so" | awk '{ print $NF }' | LC_ALL=C sort > got
 printf '%s\n' prof __cyg_profile_func_enter __cyg_profile_func_exit \
 	execve execv execvp execvpe fexecve execl execlp execle dlclose \
 	sigaction signal bsd_signal sysv_signal __sysv_signal \
-	sigwait sigwaitinfo sigtimedwait signalfd sigpending | LC_ALL=C sort > want.syms
+	sigwait sigwaitinfo sigtimedwait signalfd sigpending \
+	makecontext swapcontext setcontext | LC_ALL=C sort > want.syms
 same "libprof.so's exports" want.syms got.syms
 
 sharedcc()

@@ -3,7 +3,8 @@
 # the unwind tables, exactly, not by searching the stack for the return
 # address (which took a big frame's callees for its siblings, with no
 # time for it, and a stale copy for the real return address). Counts and
-# the full tree by construction, with gcc and clang at -O0 and -O2; in
+# the full tree by construction, with gcc and clang at -O0 and -O2,
+# dynamic and static (no eh_frame_hdr there: .eh_frame is indexed); in
 # elapsed time each big function holds its 1000 leaf calls' time (they
 # burn the CPU; the old search gave the big function 0 ms and its leaves
 # to its caller). uftrace is not the oracle: the tree is known.
@@ -32,23 +33,29 @@ n=0
 for cc in gcc clang; do
 	command -v $cc > /dev/null || continue
 	for opt in -O0 -O2; do
+	for link in -dynamic -static; do
 		n=$((n + 1))
 		rm -f prof.*
-		CC=$cc RTOPT=$opt rtcc frames "$TOP/tests/progs/frames.c" -I"$TOP/tests/progs"
-		proftype=elapsed ./frames > out 2> err || fail "$cc $opt: exit $?"
+		if [ $link = -static ]; then
+			CC=$cc RTOPT=$opt rtcc frames "$TOP/tests/progs/frames.c" -I"$TOP/tests/progs" -static 2> cc.err || continue
+		else
+			CC=$cc RTOPT=$opt rtcc frames "$TOP/tests/progs/frames.c" -I"$TOP/tests/progs"
+		fi
+		proftype=elapsed ./frames > out 2> err || fail "$cc $opt $link: exit $?"
 		[ "$(cat out)" = done ] || fail "$cc $opt: output $(cat out)"
 		[ ! -s err ] || fail "$cc $opt: stderr $(cat err)"
 		p=$(profile)
 		graph -r frames "$p" > got.r
-		same "$cc $opt: prof -r" want.r got.r
+		same "$cc $opt $link: prof -r" want.r got.r
 		tabstop=1 $PROF -r frames "$p" > times 2> /dev/null || fail "prof -r: exit $?"
 		# big's ms (line i) and its leaves' (line i+1): leaves > 0, big >= leaves
 		for big in big4k big64k big1m; do
 			awk -v b="$big" '
 				$0 ~ "^[.\t ]*" b ":" { split($0, f, ":"); bt = f[2] + 0; getline; split($0, g, ":"); lt = g[2] + 0
 					if(lt < 1 || bt < lt) { print b, bt, "ms, its leaves", lt, "ms"; exit 1 } ok = 1 }
-				END { if(!ok) exit 1 }' times || fail "$cc $opt: $big's time: $(cat times)"
+				END { if(!ok) exit 1 }' times || fail "$cc $opt $link: $big's time: $(cat times)"
 		done
+	done
 	done
 done
 [ $n -gt 0 ] || skip "neither gcc nor clang"

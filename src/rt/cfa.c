@@ -13,11 +13,16 @@
  * common paths keep the last rule of each node, so the table is read
  * only for a hook address a node has not seen.
  */
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <link.h>
 #include <pthread.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "proffile.h"
 #include "rt.h"
@@ -28,6 +33,7 @@ enum
 	Regsp = 7,
 	Maxstate = 16,	/* remember_state depth */
 	Tab0 = 4096,	/* the table's first size: slots */
+	Maxidx = 16,	/* objects without eh_frame_hdr whose FDEs are indexed here */
 };
 
 /* Pointer encodings (DW_EH_PE_*) */
@@ -409,6 +415,9 @@ struct Find
 	uint64_t pc;
 	const uint8_t *hdr;
 	const uint8_t *lim;	/* end of the object's segment holding eh_frame */
+	int found;
+	uint64_t base;		/* the object's load bias */
+	const char *name;	/* its file ("" for the executable) */
 };
 
 static int
@@ -436,11 +445,143 @@ findobj(struct dl_phdr_info *info, size_t size, void *v)
 	}
 	if(!in)
 		return 0;
-	if(eh != NULL){
+	f->found = 1;
+	f->base = info->dlpi_addr;
+	f->name = info->dlpi_name;
+	f->lim = (const uint8_t *)(uintptr_t)lim;
+	if(eh != NULL)
 		f->hdr = (const uint8_t *)(uintptr_t)(info->dlpi_addr + eh->p_vaddr);
-		f->lim = (const uint8_t *)(uintptr_t)lim;
-	}
 	return 1;
+}
+
+/*
+ * Objects linked without an eh_frame_hdr (static programs: gcc does not
+ * ask ld for one there) get a sorted index of their FDEs, made once
+ * from .eh_frame, which the section headers of their file locate.
+ */
+typedef struct Fdeat Fdeat;
+struct Fdeat
+{
+	uint64_t start;
+	const uint8_t *fde;
+};
+
+typedef struct Idx Idx;
+struct Idx
+{
+	uint64_t base;
+	Fdeat *a;		/* NULL: the object has none we can read */
+	size_t n;
+};
+
+static Idx idx[Maxidx];
+static int nidx;
+static pthread_mutex_t idxlock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The run-time address and size of the object's .eh_frame, from its file; 0 if none. */
+static uint64_t
+ehsection(const char *name, uint64_t base, uint64_t *size)
+{
+	ElfW(Ehdr) eh;
+	ElfW(Shdr) sh, str;
+	char nm[10];
+	uint64_t at;
+	int fd, i;
+
+	at = 0;
+	if((fd = open(*name != '\0' ? name : "/proc/self/exe", O_RDONLY | O_CLOEXEC)) < 0)
+		return 0;
+	if(pread(fd, &eh, sizeof eh, 0) != sizeof eh || memcmp(eh.e_ident, ELFMAG, SELFMAG) != 0
+	|| eh.e_shentsize != sizeof sh || eh.e_shstrndx >= eh.e_shnum
+	|| pread(fd, &str, sizeof str, eh.e_shoff + (off_t)eh.e_shstrndx * sizeof sh) != sizeof str)
+		goto out;
+	for(i = 0; i < eh.e_shnum && at == 0; i++)
+		if(pread(fd, &sh, sizeof sh, eh.e_shoff + (off_t)i * sizeof sh) == sizeof sh
+		&& pread(fd, nm, sizeof nm, str.sh_offset + sh.sh_name) == sizeof nm
+		&& memcmp(nm, ".eh_frame", 10) == 0 && sh.sh_addr != 0){
+			at = base + sh.sh_addr;
+			*size = sh.sh_size;
+		}
+out:
+	close(fd);
+	return at;
+}
+
+static int
+bystart(const void *a, const void *b)
+{
+	const Fdeat *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Index the FDEs of the .eh_frame at p, size bytes. */
+static void
+ehindex(Idx *ix, const uint8_t *p, uint64_t size)
+{
+	const uint8_t *q, *end, *lim, *body;
+	uint64_t back;
+	size_t n, cap;
+	Fdeat *a;
+	Cie c;
+	Rd r;
+
+	lim = p + size;
+	cap = 0;
+	for(q = p; (body = entry(q, lim, &end)) != NULL; q = end)
+		cap++;
+	if(cap == 0 || (a = mmap(NULL, cap * sizeof *a, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)) == MAP_FAILED)
+		return;
+	n = 0;
+	for(q = p; n < cap && (body = entry(q, lim, &end)) != NULL; q = end){
+		r = (Rd){ body, end, 0 };
+		back = fixed(&r, 4);	/* 0: a CIE; else this FDE's, that many bytes back */
+		if(back == 0 || back > (uint64_t)(body - p) || cieparse(body - back, lim, &c) < 0)
+			continue;
+		a[n].start = encoded(&r, c.fdeenc, 0);
+		a[n].fde = q;
+		if(!r.bad)
+			n++;
+	}
+	qsort(a, n, sizeof *a, bystart);
+	ix->a = a;
+	ix->n = n;
+}
+
+/* The FDE for pc in the object at base, by its own index; NULL if none. */
+static const uint8_t *
+idxfind(const Find *f, uint64_t pc)
+{
+	uint64_t at, size;
+	size_t lo, hi, m;
+	Idx *ix;
+	int i, cs;
+
+	pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &cs);
+	pthread_mutex_lock(&idxlock);
+	for(i = 0; i < nidx && idx[i].base != f->base; i++)
+		;
+	if(i == nidx && nidx < Maxidx){
+		ix = &idx[nidx++];
+		ix->base = f->base;
+		if((at = ehsection(f->name, f->base, &size)) != 0 && at + size <= (uint64_t)(uintptr_t)f->lim)
+			ehindex(ix, (const uint8_t *)(uintptr_t)at, size);
+	}
+	pthread_mutex_unlock(&idxlock);
+	pthread_setcancelstate(cs, NULL);
+	if(i == Maxidx || idx[i].a == NULL)
+		return NULL;
+	ix = &idx[i];
+	lo = 0;
+	hi = ix->n;
+	while(hi - lo > 1){
+		m = lo + (hi - lo) / 2;
+		if(ix->a[m].start <= pc)
+			lo = m;
+		else
+			hi = m;
+	}
+	return ix->n > 0 ? ix->a[lo].fde : NULL;
 }
 
 /* The rule at pc (a hook's return address) from the unwind tables; Rnone if none. */
@@ -449,12 +590,15 @@ lookup(uint64_t pc, uint64_t fn, Rule *ru)
 {
 	const uint8_t *fde;
 	uint64_t start;
-	Find f = { pc, NULL, NULL };
+	Find f = { pc, NULL, NULL, 0, 0, NULL };
 
 	memset(ru, 0, sizeof *ru);
 	ru->base = Rnone;
 	dl_iterate_phdr(findobj, &f);
-	if(f.hdr == NULL || (fde = hdrfind(f.hdr, pc)) == NULL)
+	if(!f.found)
+		return;
+	fde = f.hdr != NULL ? hdrfind(f.hdr, pc) : idxfind(&f, pc);
+	if(fde == NULL)
 		return;
 	if(fderule(fde, f.lim, pc, ru, &start) < 0){
 		ru->base = Rnone;
@@ -542,14 +686,17 @@ void
 cfarule(uint64_t pc, uint64_t fn, Rule *ru)
 {
 	const Rule *k;
+	int e;
 
 	if((k = tabfind(__atomic_load_n(&tab, __ATOMIC_ACQUIRE), pc)) != NULL){
 		*ru = *k;
 		return;
 	}
+	e = errno;
 	lookup(pc, fn, ru);
 	ru->pc = pc;
 	keep(ru);
+	errno = e;
 }
 
 static int

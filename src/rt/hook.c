@@ -581,3 +581,23 @@ profexit(void *fn, void *site, const uint64_t *slot, uintptr_t bp)
 	}
 	exitfull((uint64_t)fn, (uint64_t)site, slot, bp);
 }
+
+/*
+ * ctx.c: the child of node up for pc in t's tree, made if new (its
+ * count unchanged); NULL if the buffer is full.
+ */
+Node *
+thrchild(Thr *t, Node *up, uint64_t pc)
+{
+	Node *cur;
+	Kid *k;
+
+	if(t->cap == 0)
+		return NULL;
+	cur = t->cur;
+	t->cur = up;
+	if((k = find(up, pc)) == NULL)
+		k = newchild(t, pc);
+	t->cur = cur;
+	return k != NULL ? k->node : NULL;
+}

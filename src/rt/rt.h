@@ -1,7 +1,8 @@
 /*
  * The profiling runtime's internals. Nothing here is instrumented
  * (the runtime is built without -finstrument-functions), and every
- * function is hidden except prof(), the two hooks and the exec wrappers.
+ * function is hidden except prof(), the two hooks and the wrappers of
+ * exec*, dlclose and makecontext, swapcontext, setcontext.
  */
 #ifndef RT_H
 #define RT_H
@@ -158,6 +159,24 @@ nodeat(const Thr *t, uint32_t i)
 	return &t->chunk[k][k == 0 ? i : i - (1u << b)];
 }
 
+/*
+ * ctx.c: the calls of a ucontext context while another runs on the
+ * thread: its frames (1 to n of the shadow stack it had), cur and over,
+ * and the tree its nodes are in (another thread's or profile's: the
+ * path is found again in the tree it comes back to).
+ */
+typedef struct Shadow Shadow;
+struct Shadow
+{
+	Frame *f;		/* room for cap; mmap'd, kept for reuse */
+	uint32_t n;
+	uint32_t cap;
+	uint32_t over;
+	Node *cur;
+	Node *root;		/* the tree's node 0 ... */
+	int gen;		/* ... and its generation */
+};
+
 /* Process-wide state. */
 typedef struct Rt Rt;
 struct Rt
@@ -277,6 +296,7 @@ clocknow(Thr *t)
 
 /* hook.c */
 RT void thrunwind(Thr *t);
+RT Node *thrchild(Thr *t, Node *up, uint64_t pc);
 
 /* cfa.c */
 RT void cfarule(uint64_t pc, uint64_t fn, Rule *ru);
