@@ -419,7 +419,7 @@ enterfull(uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp)
  * address (so the rule it kept gives this call's frame, exactly), and
  * below the top frame (or at its frame, inlined in it): no hash probe,
  * no unwind tables, no call but at the end (no registers to save).
- * Everything else goes on in enterrest. k is the thread's key, rt.key.
+ * Everything else goes on in enterrest. k is the thread's key, rtkey().
  */
 static inline __attribute__((always_inline)) NI void
 enternow(Thr *t, uint64_t k0, uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp, uint64_t now, int timed)
@@ -454,7 +454,7 @@ profenter(void *fn, void *site, const uint64_t *slot, uintptr_t bp)
 
 	t = &me;
 	k = t->key;
-	if(k == rt.key){
+	if(k == rtkey()){
 		if(rt.mech == Mticks){
 			enternow(t, k, (uint64_t)fn, (uint64_t)site, slot, bp, 0, 0);
 			return;
@@ -569,7 +569,7 @@ profexit(void *fn, void *site, const uint64_t *slot, uintptr_t bp)
 
 	t = &me;
 	k = t->key;
-	if(k == rt.key){
+	if(k == rtkey()){
 		if(rt.mech == Mticks){
 			exitnow(t, k, (uint64_t)fn, (uint64_t)site, slot, bp, 0, 0);
 			return;

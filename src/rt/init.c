@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -22,7 +23,8 @@
 
 enum { Maxprofsize = 100000000 };
 
-Rt rt = { .key = Keyoff };
+static volatile uint64_t nkey0 = ~Keyoff;	/* until rtinit has its page */
+Rt rt = { .nkey = &nkey0 };
 
 static int
 typeof_env(void)
@@ -60,7 +62,7 @@ size_env(void)
 	return (uint32_t)n;
 }
 
-/* rt.key's parts change under keylock: two threads' changes must not cross */
+/* the key's parts change under keylock: two threads' changes must not cross */
 static pthread_mutex_t keylock = PTHREAD_MUTEX_INITIALIZER;
 
 static void
@@ -69,10 +71,31 @@ atfork_child(void)
 	/* alone now; keylock may have been held by a thread that is gone */
 	pthread_mutex_init(&keylock, NULL);
 	rt.on = rt.offs = 0;
-	rt.key = Keyoff;
+	*rt.nkey = ~Keyoff;
 	rt.ticking = 0;		/* a child has no interval timer of its parent's */
 	rtsigforkchild();
 	thrforkchild();
+}
+
+#ifndef MADV_WIPEONFORK
+#define MADV_WIPEONFORK 18
+#endif
+
+/* The key's page (see rtkey); without MADV_WIPEONFORK (Linux < 4.14), nkey0. */
+static void
+keypage(void)
+{
+	uint64_t *p;
+
+	p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if(p == MAP_FAILED)
+		return;
+	if(madvise(p, 4096, MADV_WIPEONFORK) < 0){
+		munmap(p, 4096);
+		return;
+	}
+	*p = *rt.nkey;
+	rt.nkey = p;
 }
 
 /* Even while another thread is inside Profoff: the profile so far. */
@@ -89,11 +112,11 @@ atexit_dump(void)
 	}
 }
 
-/* rt.key, which every hook compares with its thread's: on, and no Profoff running. */
+/* The key, which every hook compares with its thread's: on, and no Profoff running. */
 static void
 setkey(void)
 {
-	rt.key = rt.on && rt.offs == 0 ? keyfor(rt.gen) : Keyoff;
+	*rt.nkey = ~(rt.on && rt.offs == 0 ? keyfor(rt.gen) : Keyoff);
 }
 
 /* A profile is being made, or not. */
@@ -146,6 +169,7 @@ rtstart(int proftype, uint32_t profsize)
 __attribute__((constructor, no_instrument_function)) static void
 rtinit(void)
 {
+	keypage();
 	rtstart(typeof_env(), size_env());
 	rtsiginit();
 	pthread_atfork(thrforkprepare, thrforkparent, atfork_child);

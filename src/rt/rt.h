@@ -25,7 +25,7 @@ enum
 	Nchunk = 33 - Chunk0,	/* chunks for 1<<32 nodes */
 };
 
-/* rt.key when not recording: no thread's key, busy or not (keyof's 0 busy is 1) */
+/* rtkey() when not recording: no thread's key, busy or not (keyof's 0 busy is 1) */
 #define Keyoff UINT64_MAX
 
 typedef struct Node Node;
@@ -122,7 +122,7 @@ struct Thr
 	uint32_t limit;		/* most nodes, the root included ($profsize + 1) */
 	char *arena;		/* where the next table of children goes; chunks linked by their first word */
 	size_t arenaleft;
-	uint64_t key;		/* rt.key when the common paths may run (keyof); its low bit: busy */
+	uint64_t key;		/* rtkey() when the common paths may run (keyof); its low bit: busy */
 	Frame *stack;		/* stack[0] is none; frames 1 to depth */
 	Frame *top;		/* the newest frame, &stack[depth] */
 	Frame *end;		/* &stack[Maxdepth] */
@@ -181,7 +181,7 @@ struct Shadow
 typedef struct Rt Rt;
 struct Rt
 {
-	volatile uint64_t key;	/* keyfor(gen) while on and no Profoff runs, else Keyoff */
+	volatile uint64_t *nkey;	/* ~ the key (rtkey): in a page a child made by any kind of fork finds zeroed */
 	int on;			/* a profile is being made: cleared by fork and the dump */
 	int offs;		/* prof(..., Profoff) calls running */
 	int gen;		/* bumped by prof(): trees of older generations restart */
@@ -201,7 +201,7 @@ extern TLS Thr *thr __attribute__((visibility("hidden")));	/* &me, or NULL if th
 extern TLS Thr me __attribute__((visibility("hidden")));
 
 /*
- * A thread's key is rt.key when its hooks may take their common paths:
+ * A thread's key is rtkey() when its hooks may take their common paths:
  * recording, the thread has a tree of this profile, no call deeper than
  * Maxdepth is active, and it is not inside a hook (the key's low bit,
  * busy: a signal handler's calls then go to the full paths, which ignore
@@ -221,10 +221,24 @@ keyof(const Thr *t)
 
 #define BUSY(t) ((t)->key & 1)
 
+/*
+ * The key every hook compares with its thread's: keyfor(gen) while on
+ * and no Profoff runs, else Keyoff. It is kept complemented in a page
+ * marked MADV_WIPEONFORK, so that in a child made by a raw clone or
+ * syscall(SYS_fork), which no atfork handler sees, it reads Keyoff: the
+ * child runs unprofiled (its hooks would read its parent's perf pages,
+ * not mapped in it).
+ */
+static inline __attribute__((always_inline, no_instrument_function)) uint64_t
+rtkey(void)
+{
+	return ~*rt.nkey;
+}
+
 static inline __attribute__((always_inline, no_instrument_function)) int
 recording(void)
 {
-	return rt.key != Keyoff;
+	return rtkey() != Keyoff;
 }
 
 /* hook.c: called by code compiled with -finstrument-functions (entry points in assembly) */
