@@ -368,9 +368,11 @@ relink(Thr *t, const Shadow *s)
 		*f = s->f[i];
 		f->prev = cur;
 		if(f->node != NULL && cur != NULL && (i == 0 || t->stack[i].node != NULL))
-			f->node = thrchild(t, cur, f->fn);
+			f->kid = thrchild(t, cur, f->fn);
 		else
-			f->node = NULL;
+			f->kid = NULL;
+		f->node = f->kid != NULL ? f->kid->node : NULL;
+		f->xrule = 0;
 		if(f->node != NULL)
 			cur = f->node;
 	}

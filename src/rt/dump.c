@@ -251,6 +251,16 @@ roottime(const Thr *t, const Acts *as, uint32_t nn)
 	return sum;
 }
 
+/* Node n's calls, which its parent keeps. */
+static uint64_t
+countof(const Thr *t, const Node *n)
+{
+	const Kid *k;
+
+	k = find(nodeat(t, n->parent), n->pc);
+	return k != NULL ? k->count : 0;
+}
+
 static void
 putnodes(Out *o, const Mods *ms, const Thr *t, const Acts *as, uint32_t nn, uint32_t base, double unit)
 {
@@ -267,7 +277,7 @@ putnodes(Out *o, const Mods *ms, const Thr *t, const Acts *as, uint32_t nn, uint
 		put32(o, mod);
 		put32(o, 0);
 		put64(o, i == 0 ? 0 : mod == Pfnomod ? nd->pc : nd->pc - ms->m[mod].bias);
-		put64(o, nd->count);
+		put64(o, i == 0 ? 0 : countof(t, nd));
 		time = i == 0 ? roottime(t, as, nn) : nodetime(t, as, i);
 		put64(o, (uint64_t)(time * unit + 0.5));
 	}

@@ -94,27 +94,6 @@ where(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp, ui
 	return cfaat(&ru, slot, bp);
 }
 
-/* The child of cur for pc if there is one: in the node, or in its table. */
-static inline __attribute__((always_inline)) NI Kid *
-find(Node *cur, uint64_t pc)
-{
-	uint32_t i, mask;
-	Kid *k;
-	int j;
-
-	if(cur->tab == NULL){
-		for(j = 0; j < Kids; j++)
-			if(cur->k[j].pc == pc)
-				return &cur->k[j];
-		return NULL;
-	}
-	mask = (uint32_t)(~0ull >> cur->tshift);
-	for(i = KIDSLOT(pc, cur->tshift); (k = &cur->tab[i])->pc != 0; i = (i + 1) & mask)
-		if(k->pc == pc)
-			return k;
-	return NULL;
-}
-
 static Kid *
 kidput(Kid *tab, uint32_t shift, const Kid *k)
 {
@@ -155,8 +134,7 @@ kidroom(Thr *t, Node *up)
 			if(up->tab[i].pc != 0)
 				kidput(tab, shift - 1, &up->tab[i]);
 	up->tshift = shift - 1;
-	__atomic_signal_fence(__ATOMIC_RELEASE);
-	up->tab = tab;
+	__atomic_store_n(&up->tab, tab, __ATOMIC_RELEASE);	/* a dump reads it (counts) */
 	return 0;
 }
 
@@ -182,7 +160,7 @@ newchild(Thr *t, uint64_t pc)
 	nd->pc = pc;
 	nd->parent = up->id;
 	nd->right = up->down;
-	k = (Kid){ pc, 0, nd };
+	k = (Kid){ pc, 0, 0, 0, nd };
 	if(up->tab != NULL)
 		kp = kidput(up->tab, up->tshift, &k);
 	else
@@ -200,25 +178,27 @@ newchild(Thr *t, uint64_t pc)
  * NULL), at time now; untimed (Mticks, now 0) frames' t0 is never read.
  */
 static inline __attribute__((always_inline)) NI void
-pushat(Thr *t, uint64_t fn, uintptr_t cfa, Node *n, uint64_t now, int timed)
+pushat(Thr *t, uint64_t fn, uintptr_t cfa, Kid *k, uint64_t now, int timed)
 {
 	Frame *f;
 
 	f = t->top + 1;
 	f->fn = fn;
 	f->cfa = cfa;
-	f->node = n;
 	f->prev = t->cur;
+	f->kid = k;
 	if(timed)
 		f->t0 = t->tev = now;
 	t->top = f;
-	if(n == NULL){
+	if(k == NULL){
+		f->node = NULL;
 		f->xrule = 0;
 		t->lost++;
 	}else{
-		f->xrule = n->xrule;
-		n->count++;
-		t->cur = n;
+		f->node = k->node;
+		f->xrule = k->xrule;
+		k->count++;
+		t->cur = k->node;
 	}
 }
 
@@ -389,7 +369,7 @@ enterrest(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp
 		k = newchild(t, fn);
 	if(k != NULL && r != 0)
 		k->erule = r;
-	pushat(t, fn, cfa, k != NULL ? k->node : NULL, now, 1);
+	pushat(t, fn, cfa, k, now, 1);
 	LEAVE(t);
 }
 
@@ -437,7 +417,7 @@ enternow(Thr *t, uint64_t k0, uint64_t fn, uint64_t site, const uint64_t *slot, 
 	r = k->erule;
 	cfa = rulecfa(r, slot, bp);
 	if(RULEPC(r) == *slot && cfa - (r >> 1 & 1) < f->cfa && f->node != NULL && f != t->end){
-		pushat(t, fn, cfa, k->node, now, timed);
+		pushat(t, fn, cfa, k, now, timed);
 		LEAVEKEY(t, k0);
 		return;
 	}
@@ -513,8 +493,8 @@ exitrest(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp,
 	else if((f = exiting(t, fn, cfa)) != NULL){
 		while(t->top != f)
 			pop(t, t->tev);
-		if(f->node != NULL)
-			f->node->xrule = f->xrule = r;
+		if(f->kid != NULL)
+			f->kid->xrule = f->xrule = r;
 		pop(t, now);
 	}else if(cfa != 0 && cfa <= t->stack[1].cfa)
 		while(t->top != t->stack && t->top->cfa < cfa)
@@ -584,9 +564,9 @@ profexit(void *fn, void *site, const uint64_t *slot, uintptr_t bp)
 
 /*
  * ctx.c: the child of node up for pc in t's tree, made if new (its
- * count unchanged); NULL if the buffer is full.
+ * count unchanged); NULL if it cannot be.
  */
-Node *
+Kid *
 thrchild(Thr *t, Node *up, uint64_t pc)
 {
 	Node *cur;
@@ -599,5 +579,5 @@ thrchild(Thr *t, Node *up, uint64_t pc)
 	if((k = find(up, pc)) == NULL)
 		k = newchild(t, pc);
 	t->cur = cur;
-	return k != NULL ? k->node : NULL;
+	return k;
 }

@@ -63,21 +63,25 @@ enum { Fbp = 1, Finl = 2, Kids = 2, Nrc = 512 };
 #define RULEPC(r) ((r) >> 16)
 #define RULEOFF(r) ((uintptr_t)((r) >> 2 & 0x3fff) << 3)
 
-/* A child of a node: its pc, the rule its last entry from there had, the node. */
+/*
+ * A child of a node, as its parent keeps it: its pc, the rules its
+ * last entry and exit from there had, its calls (the child node's
+ * count: a call touches its caller's line, not the callee's), the node.
+ */
 typedef struct Kid Kid;
 struct Kid
 {
 	uint64_t pc;		/* 0: none */
 	uint64_t erule;
+	uint64_t xrule;
+	uint64_t count;
 	Node *node;
 };
 
 /*
- * One call path: the callee's entry pc, calls, inclusive time. A node
- * is two cache lines: its children, each with its entry's rule (the
- * first Kids in the node; all of them in a table of the node's own when
- * there are more), so that a call from it touches only that line; then
- * the node's own fields.
+ * One call path: the callee's entry pc, inclusive time, and its
+ * children (the first Kids in the node; all of them in a table of the
+ * node's own when there are more). Two cache lines.
  */
 struct Node
 {
@@ -86,8 +90,6 @@ struct Node
 	uint32_t tshift;	/* tab has 1 << (64 - tshift) slots */
 	uint32_t nkid;		/* children */
 	uint64_t pc;
-	uint64_t count;
-	uint64_t xrule;		/* the rule of the last exit */
 	uint64_t time;		/* clock units; Mticks: the path's own ticks, summed up the tree at the dump */
 	uint32_t parent;
 	uint32_t id;		/* its index */
@@ -110,7 +112,8 @@ struct Frame
 	Node *node;		/* NULL: the call was not recorded */
 	Node *prev;		/* t->cur before the call, again when it ends */
 	uint64_t t0;
-	uint64_t xrule;		/* node's xrule when the call began: the exit's common path reads no node */
+	uint64_t xrule;		/* the kid's xrule when the call began: the exit's common path reads no node */
+	Kid *kid;		/* where the call is counted (maybe a table since outgrown: only rules are kept there) */
 };
 
 /* A thread's profile: its call tree (node 0 the root) and shadow stack. */
@@ -157,6 +160,28 @@ nodeat(const Thr *t, uint32_t i)
 	b = 63 - __builtin_clzll((uint64_t)i | ((1u << Chunk0) - 1));
 	k = b - (Chunk0 - 1);
 	return &t->chunk[k][k == 0 ? i : i - (1u << b)];
+}
+
+/* The child of cur for pc if there is one: in the node, or in its table. */
+static inline __attribute__((always_inline, no_instrument_function)) Kid *
+find(const Node *cur, uint64_t pc)
+{
+	uint32_t i, mask;
+	Kid *k, *tab;
+	int j;
+
+	tab = __atomic_load_n(&cur->tab, __ATOMIC_ACQUIRE);
+	if(tab == NULL){
+		for(j = 0; j < Kids; j++)
+			if(cur->k[j].pc == pc)
+				return (Kid *)&cur->k[j];
+		return NULL;
+	}
+	mask = (uint32_t)(~0ull >> cur->tshift);
+	for(i = KIDSLOT(pc, cur->tshift); (k = &tab[i])->pc != 0; i = (i + 1) & mask)
+		if(k->pc == pc)
+			return k;
+	return NULL;
 }
 
 /*
@@ -310,7 +335,7 @@ clocknow(Thr *t)
 
 /* hook.c */
 RT void thrunwind(Thr *t);
-RT Node *thrchild(Thr *t, Node *up, uint64_t pc);
+RT Kid *thrchild(Thr *t, Node *up, uint64_t pc);
 
 /* cfa.c */
 RT void cfarule(uint64_t pc, uint64_t fn, Rule *ru);

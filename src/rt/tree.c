@@ -196,12 +196,11 @@ forgetnode(Node *n)
 	uint32_t i;
 	int j;
 
-	n->xrule = 0;
 	for(j = 0; j < Kids; j++)
-		n->k[j].erule = 0;
+		n->k[j].erule = n->k[j].xrule = 0;
 	if(n->tab != NULL)
 		for(i = 0; i < 1u << (64 - n->tshift); i++)
-			n->tab[i].erule = 0;
+			n->tab[i].erule = n->tab[i].xrule = 0;
 }
 
 /* Forget the unwind rules every node keeps (code was unloaded). */
@@ -258,6 +257,7 @@ thrbuffers(Thr *t)
 	none->node = none->prev = root;
 	none->t0 = 0;
 	none->xrule = 0;
+	none->kid = NULL;
 	t->top = none;
 	t->end = &t->stack[Maxdepth];
 	t->tev = 0;	/* Mticks: always (frames' t0 is not kept, pop must add nothing) */
