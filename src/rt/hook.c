@@ -297,8 +297,8 @@ newgen(Thr *t)
 /*
  * The entry points: each passes the hook where its own return address
  * is (slot: the callee's stack pointer) and the callee's rbp, from
- * which the unwind rules find the callee's frame; C has no cheap way to
- * say either.
+ * which the unwind rules find the callee's frame (C has no cheap way to
+ * say either), to the hook of the clock's mechanism (hookmode).
  */
 __asm__(
 	".pushsection .text\n"
@@ -308,7 +308,7 @@ __asm__(
 	"	.cfi_startproc\n"
 	"	movq %rsp, %rdx\n"
 	"	movq %rbp, %rcx\n"
-	"	jmp profenter\n"
+	"	jmp *entryhook(%rip)\n"
 	"	.cfi_endproc\n"
 	".size __cyg_profile_func_enter, .-__cyg_profile_func_enter\n"
 	".globl __cyg_profile_func_exit\n"
@@ -317,7 +317,7 @@ __asm__(
 	"	.cfi_startproc\n"
 	"	movq %rsp, %rdx\n"
 	"	movq %rbp, %rcx\n"
-	"	jmp profexit\n"
+	"	jmp *exithook(%rip)\n"
 	"	.cfi_endproc\n"
 	".size __cyg_profile_func_exit, .-__cyg_profile_func_exit\n"
 	".popsection\n");
@@ -443,6 +443,22 @@ profenter(void *fn, void *site, const uint64_t *slot, uintptr_t bp)
 			enternow(t, k, (uint64_t)fn, (uint64_t)site, slot, bp, now, 1);
 			return;
 		}
+	}
+	enterfull((uint64_t)fn, (uint64_t)site, slot, bp);
+}
+
+/* Sample mode's entry hook: no clock, no test of the mechanism. */
+static void
+tickenter(void *fn, void *site, const uint64_t *slot, uintptr_t bp)
+{
+	uint64_t k;
+	Thr *t;
+
+	t = &me;
+	k = t->key;
+	if(k == rtkey()){
+		enternow(t, k, (uint64_t)fn, (uint64_t)site, slot, bp, 0, 0);
+		return;
 	}
 	enterfull((uint64_t)fn, (uint64_t)site, slot, bp);
 }
@@ -580,4 +596,32 @@ thrchild(Thr *t, Node *up, uint64_t pc)
 		k = newchild(t, pc);
 	t->cur = cur;
 	return k;
+}
+
+/* Sample mode's exit hook. */
+static void
+tickexit(void *fn, void *site, const uint64_t *slot, uintptr_t bp)
+{
+	uint64_t k;
+	Thr *t;
+
+	t = &me;
+	k = t->key;
+	if(k == rtkey()){
+		exitnow(t, k, (uint64_t)fn, (uint64_t)site, slot, bp, 0, 0);
+		return;
+	}
+	exitfull((uint64_t)fn, (uint64_t)site, slot, bp);
+}
+
+/* The hooks the entry points jump to; profenter and profexit test the mechanism each call. */
+__attribute__((visibility("hidden"))) void (*volatile entryhook)(void *, void *, const uint64_t *, uintptr_t) = profenter;
+__attribute__((visibility("hidden"))) void (*volatile exithook)(void *, void *, const uint64_t *, uintptr_t) = profexit;
+
+/* rt.mech was set: the hooks for it. */
+void
+hookmode(void)
+{
+	entryhook = rt.mech == Mticks ? tickenter : profenter;
+	exithook = rt.mech == Mticks ? tickexit : profexit;
 }

@@ -156,6 +156,7 @@ rtstart(int proftype, uint32_t profsize)
 		clockinit(proftype);
 	else
 		clockresume();
+	hookmode();
 	rt.profsize = profsize;
 	rt.nomem = 0;
 	rt.pid = pid;

@@ -335,6 +335,7 @@ clocknow(Thr *t)
 
 /* hook.c */
 RT void thrunwind(Thr *t);
+RT void hookmode(void);
 RT Kid *thrchild(Thr *t, Node *up, uint64_t pc);
 
 /* cfa.c */
