@@ -216,6 +216,8 @@ cieparse(const uint8_t *p, const uint8_t *lim, Cie *c)
 	augend = r.p;
 	if(c->aug){
 		n = uleb(&r);
+		if(n > (uint64_t)(end - r.p))
+			return -1;
 		augend = r.p + n;
 		for(s++; *s != 0 && !r.bad; s++)
 			if(*s == 'R')
@@ -225,7 +227,7 @@ cieparse(const uint8_t *p, const uint8_t *lim, Cie *c)
 			else if(*s == 'L')
 				fixed(&r, 1);
 			else if(*s != 'S' && *s != 'B')
-				break;
+				return -1;	/* a letter we cannot skip */
 	}else if(*s != 0)
 		return -1;
 	if(r.bad || augend > end)
@@ -247,7 +249,13 @@ skipops(Rd *r, int op)
 	case 0x06: case 0x07: case 0x08: case 0x2e:
 		uleb(r); break;
 	case 0x10: case 0x16:
-		uleb(r); d = uleb(r); r->p += d; break;
+		uleb(r);
+		d = uleb(r);
+		if(d > (uint64_t)(r->end - r->p))
+			r->bad = 1;
+		else
+			r->p += d;
+		break;
 	default:
 		r->bad = 1;
 	}
@@ -291,7 +299,13 @@ run(Rd *r, const Cie *c, uint64_t *loc, uint64_t pc, Cfa *cfa, Cfa *stack, int *
 			case 0x0c: cfa->reg = (int)uleb(r); cfa->off = (int64_t)uleb(r); cfa->expr = NULL; continue;
 			case 0x0d: cfa->reg = (int)uleb(r); cfa->expr = NULL; continue;
 			case 0x0e: cfa->off = (int64_t)uleb(r); continue;
-			case 0x0f: cfa->exprlen = uleb(r); cfa->expr = r->p; r->p += cfa->exprlen; continue;
+			case 0x0f:
+				cfa->exprlen = uleb(r);
+				if(cfa->exprlen > (uint64_t)(r->end - r->p))
+					return -1;
+				cfa->expr = r->p;
+				r->p += cfa->exprlen;
+				continue;
 			case 0x12: cfa->reg = (int)uleb(r); cfa->off = sleb(r) * c->dataalign; cfa->expr = NULL; continue;
 			case 0x13: cfa->off = sleb(r) * c->dataalign; continue;
 			default: skipops(r, op); continue;
@@ -353,8 +367,10 @@ fderule(const uint8_t *fde, const uint8_t *lim, uint64_t pc, Rule *ru, uint64_t 
 	if(r.bad || pc < *start || pc - *start >= range)
 		return -1;
 	if(c.aug){
-		range = uleb(&r);
-		r.p += range;
+		loc = uleb(&r);
+		if(loc > (uint64_t)(end - r.p))
+			return -1;
+		r.p += loc;
 	}
 	memset(&cfa, 0, sizeof cfa);
 	depth = 0;
@@ -597,9 +613,9 @@ lookup(uint64_t pc, uint64_t fn, Rule *ru)
 	dl_iterate_phdr(findobj, &f);
 	if(!f.found)
 		return;
-	fde = f.hdr != NULL ? hdrfind(f.hdr, pc) : idxfind(&f, pc);
-	if(fde == NULL)
-		return;
+	fde = f.hdr != NULL ? hdrfind(f.hdr, pc) : NULL;
+	if(fde == NULL && (fde = idxfind(&f, pc)) == NULL)
+		return;	/* (an eh_frame_hdr without a search table too) */
 	if(fderule(fde, f.lim, pc, ru, &start) < 0){
 		ru->base = Rnone;
 		return;

@@ -328,8 +328,9 @@ __asm__(
  * the rule the node for this call kept, if it exists under the top
  * frame and its last entry was at this hook's address; else from the
  * unwind tables. A call whose frame is unknown (code without unwind
- * tables) is taken to be at its caller's: frames are then closed by
- * their callers' hooks only.
+ * tables) gets a guessed one just below its caller's (Guessed), matched
+ * at its exit by its function alone: a longjmp out of it is noticed by
+ * its callers' hooks only.
  */
 static __attribute__((noinline)) NI void
 enterrest(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp, uint64_t now)
@@ -347,7 +348,7 @@ enterrest(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp
 	}else{
 		cfa = where(t, fn, site, slot, bp, &r, &inl);
 		if(cfa == 0){
-			cfa = t->top->cfa;
+			cfa = Guessed(t->top->cfa);
 			inl = 1;
 		}
 	}
@@ -484,9 +485,9 @@ exiting(Thr *t, uint64_t fn, uintptr_t cfa)
 	Frame *f;
 
 	for(f = t->top; f != t->stack; f--){
-		if(f->fn == fn && (f->cfa == cfa || cfa == 0))
+		if(f->fn == fn && (f->cfa == cfa || cfa == 0 || (f->cfa & 1)))
 			return f;
-		if(cfa != 0 && f->cfa > cfa && cfa <= t->stack[1].cfa)
+		if(cfa != 0 && f->cfa > cfa && !(f->cfa & 1) && cfa <= t->stack[1].cfa)
 			return NULL;	/* shallower: the call's entry was not seen */
 	}
 	return NULL;

@@ -101,6 +101,12 @@ struct Node
 #define KIDSLOT(pc, shift) ((uint32_t)(((pc) * 0x9E3779B97F4A7C15ull) >> (shift)))
 
 /*
+ * The frame given a call whose frame the unwind tables do not tell: just
+ * below its caller's c, and odd, where real ones are 8-aligned.
+ */
+#define Guessed(c) (((c) - 8) | 1)
+
+/*
  * An active call on a thread's shadow stack. The stack's first frame is
  * none: its cfa is above every other, its fn no function's, its node the
  * root, so that the common paths need not test for an empty stack.
