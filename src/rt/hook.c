@@ -65,10 +65,13 @@ rulecfa(uint64_t r, const uint64_t *slot, uintptr_t bp)
  * address is at slot; 0 if unknown. *r: its rule packed (0 if it cannot
  * be), *inl: fn is inlined there. A function that jumped to its exit
  * hook as its last act left its own return address, site, there (a
- * hook's return address is never in the caller: this is exact). Rules
+ * hook's return address is never in the caller: this is exact; and the
+ * instruction before a return address calls either the exit hook or a
+ * function, never both, so that rule too is the address's own). Rules
  * are looked for in the thread's small cache by hook address first (an
- * inlined function's hooks are at several addresses in its host: a node
- * keeps one), then in the unwind tables' (cfa.c).
+ * inlined function's hooks are at several addresses in its host, a
+ * function called from several sites returns to each: a node keeps
+ * one), then in the unwind tables' (cfa.c).
  */
 static __attribute__((noinline)) NI uintptr_t
 where(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp, uint64_t *r, int *inl)
@@ -77,8 +80,8 @@ where(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp, ui
 	Rule ru;
 
 	hp = *slot;
-	c = &t->rc[(hp ^ hp >> 10) & (Nrc - 1)];
-	if(hp != site && RULEPC(*c) == hp){
+	c = &t->rc[RCSLOT(hp)];
+	if(RULEPC(*c) == hp){
 		*r = *c;
 		*inl = (*c & Finl) != 0;
 		return rulecfa(*c, slot, bp);
@@ -88,7 +91,7 @@ where(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp, ui
 	else
 		cfarule(hp, fn, &ru);
 	*r = rulepack(&ru);
-	if(hp != site && *r != 0)
+	if(*r != 0)
 		*c = *r;
 	*inl = ru.inl;
 	return cfaat(&ru, slot, bp);
@@ -416,8 +419,14 @@ enternow(Thr *t, uint64_t k0, uint64_t fn, uint64_t site, const uint64_t *slot, 
 	if(k == NULL)
 		goto rest;
 	r = k->erule;
+	if(RULEPC(r) != *slot){
+		r = t->rc[RCSLOT(*slot)];	/* another copy of an inlined callee, say */
+		if(RULEPC(r) != *slot)
+			goto rest;
+		k->erule = r;
+	}
 	cfa = rulecfa(r, slot, bp);
-	if(RULEPC(r) == *slot && cfa - (r >> 1 & 1) < f->cfa && f->node != NULL && f != t->end){
+	if(cfa - (r >> 1 & 1) < f->cfa && f->node != NULL && f != t->end){
 		pushat(t, fn, cfa, k, now, timed);
 		LEAVEKEY(t, k0);
 		return;
@@ -541,12 +550,16 @@ static inline __attribute__((always_inline)) NI void
 exitnow(Thr *t, uint64_t k, uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp, uint64_t now, int timed)
 {
 	uintptr_t cfa;
+	uint64_t r;
 	Frame *f;
 
 	ENTER(t);
 	f = t->top;
-	if(f->fn == fn && RULEPC(f->xrule) == *slot){
-		cfa = rulecfa(f->xrule, slot, bp);
+	r = f->xrule;
+	if(RULEPC(r) != *slot)
+		r = t->rc[RCSLOT(*slot)];	/* another of its exits, or of its copies' */
+	if(f->fn == fn && RULEPC(r) == *slot){
+		cfa = rulecfa(r, slot, bp);
 		if(cfa == f->cfa){
 			pop(t, now);	/* untimed, now is 0: no time added */
 			if(timed)

@@ -58,10 +58,11 @@ struct Rule
  * of a function inlined where it is. Rules with offsets past 14 bits of
  * words, or not whole words, are not kept there.
  */
-enum { Fbp = 1, Finl = 2, Kids = 2, Nrc = 512 };
+enum { Fbp = 1, Finl = 2, Kids = 2, Nrc = 1024 };
 
 #define RULEPC(r) ((r) >> 16)
 #define RULEOFF(r) ((uintptr_t)((r) >> 2 & 0x3fff) << 3)
+#define RCSLOT(pc) (((pc) ^ (pc) >> 10) & (Nrc - 1))
 
 /*
  * A child of a node, as its parent keeps it: its pc, the rules its
