@@ -1,5 +1,5 @@
-# Sourced by bench/runtime.sh and bench/real.sh: messages, and installing
-# what a benchmark needs.
+# Sourced by bench/runtime.sh and bench/real.sh: messages, installing what
+# a benchmark needs, the work directory.
 
 die()
 {
@@ -23,4 +23,17 @@ have()
 			{ apt-get update >/dev/null 2>&1 && apt-get install -y "$2" >/dev/null 2>&1; } || true
 	fi
 	command -v "$1" >/dev/null
+}
+
+# workdir NAME: make a fresh work directory, $w, removed at exit (kept,
+# and named, with KEEP=1)
+workdir()
+{
+	w=$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX") || die "mktemp failed"
+	if [ "${KEEP:-0}" = 1 ]; then
+		note "work directory $w"
+	else
+		trap 'rm -rf "$w"' EXIT
+		trap 'exit 1' INT TERM HUP
+	fi
 }

@@ -65,13 +65,7 @@ fi
 gp=0
 command -v gprof >/dev/null && gp=1
 
-w=$(mktemp -d "${TMPDIR:-/tmp}/profrtbench.XXXXXX")
-if [ "${KEEP:-0}" = 1 ]; then
-	note "work directory $w"
-else
-	trap 'rm -rf "$w"' EXIT
-	trap 'exit 1' INT TERM HUP
-fi
+workdir profrtbench
 mkdir "$w/run"
 
 # --- builds ---
