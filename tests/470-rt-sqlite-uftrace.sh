@@ -40,7 +40,7 @@ export profsize=10000000
 # (tabstop=100: a node at depth d is indented "." and 2d-1 spaces, the root not at all)
 profpaths()
 {
-	tabstop=100 $PROF -r "$1" "$2" > r.out 2> r.err || { cat r.err; fail "prof -r $1 $2: exit $?"; }
+	tabstop=100 $PROF -r "$1" "$2" > r.out 2> r.err || { cat r.err; fail "prof -r $1 $2 failed"; }
 	awk '{ match($0, /^[. ]*/); d = RLENGTH / 2; node = substr($0, RLENGTH + 1)
 		c = 1; if(node ~ /\/[0-9]+$/){ c = node; sub(/.*\//, "", c) }
 		sub(/:[0-9]+(\/[0-9]+)?$/, "", node)
@@ -52,7 +52,7 @@ profpaths()
 # "... [entry] name(addr) depth: d"
 ufpaths()
 {
-	uftrace dump --no-pager > dump.out 2> dump.err || { cat dump.err; fail "uftrace dump: exit $?"; }
+	uftrace dump --no-pager > dump.out 2> dump.err || { cat dump.err; fail "uftrace dump failed"; }
 	awk '$3 == "[entry]" && $(NF - 1) == "depth:" { d = $NF; name = $4; sub(/\(.*/, "", name)
 		p[d] = name; s = p[0]; for(i = 1; i <= d; i++) s = s ";" p[i]; n[s]++ }
 		END { for(s in n) print s, n[s] }' dump.out | LC_ALL=C sort
@@ -61,24 +61,28 @@ ufpaths()
 # ufcalls: "name calls" lines of uftrace report (Total, Self as "N unit", Calls, Function)
 ufcalls()
 {
-	uftrace report --no-pager > report.out 2> report.err || { cat report.err; fail "uftrace report: exit $?"; }
+	uftrace report --no-pager > report.out 2> report.err || { cat report.err; fail "uftrace report failed"; }
 	awk '$5 ~ /^[0-9]+$/ && NF == 6 { print $6, $5 }' report.out | LC_ALL=C sort
 }
 
-# record BIN ARG...: run BIN with our runtime, then under uftrace; leaves
+# record BIN ARG...: run BIN (stdin /dev/null: the shell would read a
+# terminal) with our runtime, then under uftrace; leaves
 # prof.calls, prof.paths, uf.calls, uf.paths
 record()
 {
 	rm -f prof.[0-9]* ./*.db
-	LD_LIBRARY_PATH=$B "$@" > run.out 2> run.err || { cat run.err; fail "$*: exit $?"; }
+	LD_LIBRARY_PATH=$B "$@" < /dev/null > run.out 2> run.err
+	rc=$?
+	[ $rc -eq 0 ] || { cat run.err; fail "$*: exit $rc"; }
 	p=$(profile)
 	calls "$1" "$p" > prof.calls
 	! grep 'not recorded' calls.err || fail "prof $1 $p: calls lost"
 	profpaths "$1" "$p" > prof.paths
 	rm -f prof.[0-9]* ./*.db
 	rm -rf uftrace.data uftrace.data.old
-	LD_LIBRARY_PATH=$B uftrace record --no-event --no-libcall "$@" > uf.out 2> uf.err ||
-		{ cat uf.err; fail "uftrace record $*: exit $?"; }
+	LD_LIBRARY_PATH=$B uftrace record --no-event --no-libcall "$@" < /dev/null > uf.out 2> uf.err
+	rc=$?
+	[ $rc -eq 0 ] || { cat uf.err; fail "uftrace record $*: exit $rc"; }
 	cmp -s run.out uf.out || fail "$*: output differs under uftrace"
 	rm -f prof.[0-9]*
 	ufcalls > uf.calls
