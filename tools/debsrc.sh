@@ -42,11 +42,23 @@ debsources()
 		[ -f $apt/sources.list ] && cat $apt/sources.list
 		for f in $apt/sources.list.d/*.list; do [ -f "$f" ] && cat "$f"; done
 	} | awk '$1 == "deb" && /debian/ {
+		# deb [opt=value ...] uri suite component...; of the options, signed-by is kept
 		i = 2
-		if($2 ~ /^\[/){ signed = ""; while(i <= NF && $i !~ /\]$/) i++; i++ }
+		signed = ""
+		if($2 ~ /^\[/){
+			for(; i <= NF; i++){
+				o = $i
+				gsub(/[][]/, "", o)
+				if(o ~ /^signed-by=/){ sub(/^signed-by=/, "", o); signed = o }
+				if($i ~ /\]$/) break
+			}
+			i++
+		}
 		printf "Types: deb-src\nURIs: %s\nSuites: %s\nComponents:", $i, $(i + 1)
 		for(j = i + 2; j <= NF; j++) printf " %s", $j
-		printf "\n\n"
+		printf "\n"
+		if(signed != "") printf "Signed-By: %s\n", signed
+		printf "\n"
 	}'
 	for f in $apt/sources.list.d/*.sources; do
 		[ -f "$f" ] || continue
