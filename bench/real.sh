@@ -166,7 +166,8 @@ methods()
 	return 0
 }
 
-# once M: run the program once by method M in $w/run/M; prints "ns rss-KB"
+# once M: run the program once by method M in $w/run/M; prints "ns rss-KB",
+# or fails (its stderr is left in $w/run/M/stderr)
 once()
 {
 	_c=${1%%.*} _m=${1#*.}
@@ -184,7 +185,7 @@ once()
 	shift
 	# shellcheck disable=SC2086
 	(cd "$_d" && env $_e "$w/rt-time" -m -w 0 -n 1 -p "$_p" "$@" $ARGS 2>"$_d/stderr") ||
-		{ tail -n 5 "$_d/stderr" >&2; die "$NAME by $1: failed"; }
+		{ note "$NAME by $1: failed"; return 1; }
 }
 
 # profstats BIN DIR: "calls lost paths profiles most" of the profiles in DIR:
@@ -241,11 +242,18 @@ realbench()
 	realbuild
 	ms=$(methods)
 	note "$NAME: a warmup round, then $RUNS rounds of: $(echo $ms)"
+	: > "$w/failed"
 	for r in $(seq 0 "$RUNS"); do
 		for m in $ms; do
-			v=$(once $m)
-			[ "$r" -gt 0 ] || continue
 			k=$(echo "$m" | tr . _)
+			eval "[ -z \"\${f_$k:-}\" ]" || continue
+			# a method that fails is left out of the later rounds and said why
+			if ! v=$(once $m); then
+				eval "f_$k=1"
+				echo "	$(label $m): failed in round $r: $(grep -v '^prof:' "$w/run/$m/stderr" | tail -n 2 | tr '\n' ' ')" >> "$w/failed"
+				continue
+			fi
+			[ "$r" -gt 0 ] || continue
 			set -- $v
 			eval "o=\${t_$k:-}"
 			[ -n "$o" ] && [ "$o" -le "$1" ] || eval "t_$k=\$1"
@@ -260,7 +268,11 @@ realbench()
 	printf '%-34s %9s %7s %7s %7s %8s %12s %12s %7s %8s\n' method "time ms" /plain /gprof /floor "RSS MB" "calls rec." lost paths "KB/path"
 	for m in $ms; do
 		c=${m%%.*} k=$(echo "$m" | tr . _)
-		eval "t=\$t_$k r=\$r_$k tp=\$t_${c}_plain rp=\$r_${c}_plain tg=\$t_${c}_gprof tf=\$t_${c}_floor"
+		eval "t=\${t_$k:-} r=\${r_$k:-} tp=\${t_${c}_plain:-} rp=\${r_${c}_plain:-} tg=\${t_${c}_gprof:-} tf=\${t_${c}_floor:-}"
+		if [ -z "$t" ]; then
+			printf '%-34s %9s\n' "$(label $m)" failed
+			continue
+		fi
 		calls= lost= paths= kb=
 		case ${m#*.} in
 		user|kernel|elapsed|sample|big)
@@ -272,6 +284,7 @@ realbench()
 			"$(awk -v t="$t" 'BEGIN { printf "%.1f", t / 1e6 }')" "$(rat "$t" "$tp")" "$(rat "$t" "$tg")" "$(rat "$t" "$tf")" \
 			"$(awk -v r="$r" 'BEGIN { printf "%.1f", r / 1024 }')" "${calls:--}" "${lost:--}" "${paths:--}" "${kb:--}"
 	done
+	cat "$w/failed"
 	for c in $ccs; do
 		m=$c.user
 		if [ -s "$w/run/$m/stderr" ]; then
