@@ -51,8 +51,9 @@ amal()
 sql()
 {
 	awk -v n="$1" '
-	# a linear congruential generator: the same numbers everywhere
-	function rnd() { seed = (seed * 1103515245 + 12345) % 2147483648; return int(seed / 65536) }
+	# a linear congruential generator: the same numbers everywhere (its
+	# products stay below 2^53, exact in awk'\''s doubles)
+	function rnd() { seed = (seed * 69069 + 1) % 4294967296; return int(seed / 65536) }
 	BEGIN {
 		seed = 42
 		split("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu", w, " ")
