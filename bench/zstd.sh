@@ -22,7 +22,7 @@ SRCS=$(ls "$tree"/lib/common/*.c "$tree"/lib/compress/*.c "$tree"/lib/decompress
 PCFLAGS="-DZSTD_MULTITHREAD -DZSTD_DISABLE_ASM -DZSTD_LEGACY_SUPPORT=0 -I$tree/lib -I$tree/lib/common -pthread"
 PLIBS="-pthread"
 awk -v mb="$ZSTDMB" 'BEGIN {
-	# products below 2^53: exact in awk's doubles, the same text everywhere
+	# products below 2^53: exact in doubles, the same text everywhere
 	seed = 7
 	# a vocabulary of 4096 made-up words, then text of them and numbers
 	for(i = 0; i < 4096; i++){
