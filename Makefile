@@ -97,6 +97,9 @@ bench: all $(TESTBINS)
 	@B=$(B) sh bench/kprof.sh
 	@B=$(B) sh bench/bigprof.sh
 	@B=$(B) sh bench/tprof.sh
+	@B=$(B) sh bench/sqlite.sh
+	@B=$(B) sh bench/lua.sh
+	@B=$(B) sh bench/zstd.sh
 
 # Check that libelf's headers are here; as root, install what is missing.
 deps:
@@ -171,7 +174,7 @@ clean:
 help:
 	@echo 'make [all]       build the library and the commands into $(B)/'
 	@echo 'make check       run every test (SAN=1: under ASan+UBSan; VALGRIND=1: tools under memcheck)'
-	@echo 'make bench       benchmarks against the peer tools, as ratios'
+	@echo 'make bench       benchmarks against the peer tools, as ratios (SQLite, Lua, zstd from Debian source)'
 	@echo 'make demo        build the examples and show their profiles'
 	@echo 'make deps        check for (and, as root, install) build dependencies'
 	@echo 'make install     PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)'

@@ -48,32 +48,11 @@ LOOPN=${LOOPN:-25000000}
 QSORTN=${QSORTN:-1048576}
 S=$top/bench
 
-die()
-{
-	echo "bench: $*" >&2
-	exit 1
-}
-
-note()
-{
-	echo "bench: $*" >&2
-}
+. "$S/lib.sh"
 
 [ -f "$B/libprof.a" ] || die "no $B/libprof.a; run make first"
 [ -x "$B/prof" ] || die "no $B/prof; run make first"
 command -v "$RTCC" >/dev/null || die "$RTCC not found"
-
-# have CMD PACKAGE: CMD is there, installed with apt-get if we are root
-have()
-{
-	command -v "$1" >/dev/null && return 0
-	if [ "${NOINSTALL:-0}" != 1 ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
-		note "installing $2"
-		apt-get install -y "$2" >/dev/null 2>&1 ||
-			{ apt-get update >/dev/null 2>&1 && apt-get install -y "$2" >/dev/null 2>&1; } || true
-	fi
-	command -v "$1" >/dev/null
-}
 
 hf=0
 if [ "${NOHYPERFINE:-0}" != 1 ]; then
@@ -86,13 +65,7 @@ fi
 gp=0
 command -v gprof >/dev/null && gp=1
 
-w=$(mktemp -d "${TMPDIR:-/tmp}/profrtbench.XXXXXX")
-if [ "${KEEP:-0}" = 1 ]; then
-	note "work directory $w"
-else
-	trap 'rm -rf "$w"' EXIT
-	trap 'exit 1' INT TERM HUP
-fi
+workdir profrtbench
 mkdir "$w/run"
 
 # --- builds ---
