@@ -22,8 +22,8 @@
 # The objects are compiled once into build/real/t470/ (tools/cached.sh:
 # again only when the command or compiler changes), shared by make check and
 # make check SAN=1 (the runtime is never sanitized) and never committed;
-# the link is per run. profsize=10000000 so that no call is lost (the
-# default buffer of 2000 paths loses most). First the readers are checked
+# the link is per run. No $profsize: by default no call is lost (the old
+# default buffer of 2000 paths lost most). First the readers are checked
 # on tests/progs/uftpaths.c, whose paths are known by construction.
 . "$TOP/tests/lib.sh"
 N470=${N470:-2000}
@@ -34,7 +34,6 @@ if [ ! -f "$cache/sqlite-amal/.done" ] && [ "$(id -u)" -ne 0 ]; then
 	skip "no SQLite source in $cache: run this once as root (apt-get source sqlite3), or make bench"
 fi
 # Our runtime's files are named prof.<pid> and uftrace's directory is uftrace.data.
-export profsize=10000000
 
 # profpaths PROGRAM PROFILE: "path calls" lines, path = name;name;..., from prof -r
 # (tabstop=100: a node at depth d is indented "." and 2d-1 spaces, the root not at all)
