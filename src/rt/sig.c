@@ -18,7 +18,9 @@
  * call (a copy of memory; no atfork handlers, no lock taken) writes it
  * while the handler waits, making only system calls. A child stuck on a
  * lock that some thread held at the copy, or one that crashed, is killed
- * and another made.
+ * and another made. The child runs on a stack of its own, mapped at
+ * start: the signal may have come on a small one (a coroutine's, a
+ * thread's of PTHREAD_STACK_MIN), too small for writing.
  */
 #include <dlfcn.h>
 #include <errno.h>
@@ -27,6 +29,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/signalfd.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -51,6 +54,8 @@ enum
 	Futexms = 20,		/* a writer so long in futex waits for a lock no thread will free */
 	Maxms = 60000,		/* a writer that takes longer is lost in a tree copied half made */
 	Waitms = 10000,		/* the longest a dump waits for another to finish */
+	Wstack = 1 << 20,	/* the writer's stack, a guard page below */
+	Guard = 1 << 12,
 };
 
 static const int endsigs[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
@@ -59,6 +64,7 @@ static struct sigaction view[_NSIG];	/* the program's SIG_DFL where the runtime'
 static int writing;		/* a profile is being written (atomic): a handler's, or an in-process dump */
 static int snapped;		/* a snapshot was written: prof.<pid> is this image's */
 static sigset_t held;		/* the signals the runtime may handle */
+static char *wstack;		/* the top of the writer's stack; NULL: it runs on the signal's */
 
 /* libc's functions the wrappers call; NULL in a static program */
 static Handler (*libcsignal)(int, Handler);
@@ -70,6 +76,42 @@ static int (*libctimedwait)(const sigset_t *, siginfo_t *, const struct timespec
 static int (*libcsignalfd)(int, const sigset_t *, int);
 
 static void onsignal(int sig, siginfo_t *si, void *uc);
+
+/*
+ * A copy of the process, as fork, that signals no SIGCHLD (only
+ * wait(__WCLONE) sees it): the clone system call, the child calling fn
+ * on the stack below top (NULL: on the copy of the caller's). The
+ * child's pid, or -errno.
+ */
+extern long wclone(char *top, void (*fn)(void)) __attribute__((visibility("hidden")));
+
+__asm__(
+	".pushsection .text\n"
+	".globl wclone\n"
+	".hidden wclone\n"
+	".type wclone, @function\n"
+	"wclone:\n"
+	"	.cfi_startproc\n"
+	"	movq %rsi, %r9\n"
+	"	movq %rdi, %rsi\n"
+	"	xorl %edi, %edi\n"
+	"	xorl %edx, %edx\n"
+	"	xorl %r10d, %r10d\n"
+	"	xorl %r8d, %r8d\n"
+	"	movl $56, %eax\n"	/* SYS_clone */
+	"	syscall\n"
+	"	testq %rax, %rax\n"
+	"	jz 1f\n"
+	"	ret\n"
+	"1:\n"
+	"	.cfi_undefined rip\n"
+	"	xorl %ebp, %ebp\n"
+	"	andq $-16, %rsp\n"
+	"	call *%r9\n"
+	"	hlt\n"
+	"	.cfi_endproc\n"
+	".size wclone, .-wclone\n"
+	".popsection\n");
 
 /* Does the runtime handle sig where the program has the default? */
 static int
@@ -252,11 +294,9 @@ dumpfromchild(void)
 	int i, r;
 
 	for(i = 0; i < Tries; i++){
-		/* a copy of the process, as fork, that signals no SIGCHLD: only wait(__WCLONE) sees it */
-		pid = syscall(SYS_clone, 0UL, NULL, NULL, NULL, 0UL);
-		if(pid == 0)
-			writer();
+		pid = wclone(wstack, writer);
 		if(pid < 0){
+			errno = (int)-pid;
 			rtsay("cannot write the profile: clone: ", strerror(errno), "");
 			return -1;
 		}
@@ -559,12 +599,28 @@ libc(const char *name)
 	return dlsym(RTLD_NEXT, name);
 }
 
+/* The writer's stack, mapped once: its pages are touched in the writer's copy only. */
+static void
+mapwstack(void)
+{
+	char *p;
+
+	p = mmap(NULL, Wstack + Guard, PROT_READ | PROT_WRITE,
+		MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+	if(p == MAP_FAILED)
+		return;
+	mprotect(p, Guard, PROT_NONE);
+	wstack = p + Guard + Wstack;
+}
+
 /* At start: the runtime's handlers where the program has the default. */
 void
 rtsiginit(void)
 {
 	struct sigaction k;
 	int sig;
+
+	mapwstack();
 
 	libcsignal = (Handler (*)(int, Handler))libc("signal");
 	libcbsd = (Handler (*)(int, Handler))libc("bsd_signal");
