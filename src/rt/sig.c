@@ -489,13 +489,22 @@ notick(const sigset_t *set, sigset_t *buf)
 	return buf;
 }
 
-/* rt_sigtimedwait as glibc's sigtimedwait makes it (a static program's) */
+/*
+ * rt_sigtimedwait as glibc's sigtimedwait makes it (a static program's):
+ * a cancellation point, the thread cancelable at once while it waits
+ * (a cancel pending is acted on as the type is set), as glibc 2.36's
+ * SYSCALL_CANCEL makes it.
+ */
 static int
 systimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *ts)
 {
-	int r;
+	int r, type, e;
 
+	pthread_setcanceltype(PTHREAD_CANCEL_ASYNCHRONOUS, &type);
 	r = (int)syscall(SYS_rt_sigtimedwait, set, info, ts, _NSIG / 8);
+	e = errno;
+	pthread_setcanceltype(type, NULL);
+	errno = e;
 	if(r > 0 && info != NULL && info->si_code == SI_TKILL)
 		info->si_code = SI_USER;
 	return r;
