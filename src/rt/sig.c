@@ -44,6 +44,10 @@ extern int __sigaction(int, const struct sigaction *, struct sigaction *);
 
 typedef void (*Handler)(int);
 
+#ifndef SA_RESTORER
+#define SA_RESTORER 0x04000000	/* the kernel's, which glibc's header leaves out */
+#endif
+
 /* POSIX.1-2001's, which glibc's header declares no more */
 EXPORT Handler bsd_signal(int sig, Handler h);
 
@@ -65,6 +69,7 @@ static int writing;		/* a profile is being written (atomic): a handler's, or an 
 static int snapped;		/* a snapshot was written: prof.<pid> is this image's */
 static sigset_t held;		/* the signals the runtime may handle */
 static char *wstack;		/* the top of the writer's stack; NULL: it runs on the signal's */
+static void (*restorer)(void);	/* glibc's sa_restorer, which its sigaction puts in every action */
 
 /* libc's functions the wrappers call; NULL in a static program */
 static Handler (*libcsignal)(int, Handler);
@@ -137,13 +142,31 @@ isours(const struct sigaction *k)
 static int
 take(int sig, struct sigaction *old)
 {
-	struct sigaction sa;
+	struct sigaction sa, k;
+	int r;
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_sigaction = onsignal;
 	sa.sa_flags = SA_SIGINFO | SA_RESTART;
 	sigfillset(&sa.sa_mask);	/* nothing else runs in the thread while it waits */
-	return __sigaction(sig, &sa, old);
+	r = __sigaction(sig, &sa, old);
+	if(r == 0 && restorer == NULL && __sigaction(sig, NULL, &k) == 0 && (k.sa_flags & SA_RESTORER))
+		restorer = k.sa_restorer;
+	return r;
+}
+
+/* The action a as the kernel keeps it once glibc's sigaction has set it: the program's view. */
+static struct sigaction
+askept(const struct sigaction *a)
+{
+	struct sigaction v;
+
+	v = *a;
+	if(restorer != NULL){
+		v.sa_flags |= SA_RESTORER;
+		v.sa_restorer = restorer;
+	}
+	return v;
 }
 
 static void
@@ -421,8 +444,8 @@ sigaction(int sig, const struct sigaction *act, struct sigaction *old)
 	if(act == NULL)
 		r = __sigaction(sig, NULL, &k);
 	else if((a = *act).sa_handler == SIG_DFL){
-		view[sig] = a;
 		r = take(sig, &k);
+		view[sig] = askept(&a);
 	}else
 		r = __sigaction(sig, &a, &k);
 	if(r == 0 && old != NULL)
@@ -476,6 +499,47 @@ EXPORT Handler
 __sysv_signal(int sig, Handler h)
 {
 	return setsig(sig, h, libcsysv, SA_RESETHAND | SA_NODEFER);
+}
+
+/* glibc's ssignal is its signal */
+EXPORT Handler
+ssignal(int sig, Handler h)
+{
+	return setsig(sig, h, libcsignal, SA_RESTART);
+}
+
+/*
+ * System V's sigset, as glibc's (which sets the action with a sigaction
+ * of its own, not this one): SIG_HOLD blocks sig; any other action is
+ * set, sig unblocked. The action before, or SIG_HOLD if sig was blocked.
+ */
+EXPORT Handler
+sigset(int sig, Handler h)
+{
+	struct sigaction a, old;
+	sigset_t s, was;
+
+	if(h == SIG_ERR || sig <= 0 || sig >= _NSIG){
+		errno = EINVAL;
+		return SIG_ERR;
+	}
+	sigemptyset(&s);
+	sigaddset(&s, sig);
+	if(h == SIG_HOLD){
+		if(sigprocmask(SIG_BLOCK, &s, &was) < 0)
+			return SIG_ERR;
+		if(sigismember(&was, sig))
+			return SIG_HOLD;
+		if(sigaction(sig, NULL, &old) < 0)
+			return SIG_ERR;
+		return old.sa_handler;
+	}
+	memset(&a, 0, sizeof a);
+	a.sa_handler = h;
+	sigemptyset(&a.sa_mask);
+	if(sigaction(sig, &a, &old) < 0 || sigprocmask(SIG_UNBLOCK, &s, &was) < 0)
+		return SIG_ERR;
+	return sigismember(&was, sig) ? SIG_HOLD : old.sa_handler;
 }
 
 /* set without sample mode's tick, which is the runtime's */
