@@ -69,6 +69,7 @@ static int writing;		/* a profile is being written (atomic): a handler's, or an 
 static int snapped;		/* a snapshot was written: prof.<pid> is this image's */
 static sigset_t held;		/* the signals the runtime may handle */
 static char *wstack;		/* the top of the writer's stack; NULL: it runs on the signal's */
+static sigset_t intr;		/* siginterrupt's, as glibc's _sigintr: signal() sets no SA_RESTART */
 static void (*restorer)(void);	/* glibc's sa_restorer, which its sigaction puts in every action */
 
 /* libc's functions the wrappers call; NULL in a static program */
@@ -79,6 +80,7 @@ static int (*libcsigwait)(const sigset_t *, int *);
 static int (*libcwaitinfo)(const sigset_t *, siginfo_t *);
 static int (*libctimedwait)(const sigset_t *, siginfo_t *, const struct timespec *);
 static int (*libcsignalfd)(int, const sigset_t *, int);
+static int (*libcsigintr)(int, int);
 
 static void onsignal(int sig, siginfo_t *si, void *uc);
 
@@ -453,9 +455,13 @@ sigaction(int sig, const struct sigaction *act, struct sigaction *old)
 	return r;
 }
 
-/* signal and its variants, as glibc's: by libc's where the runtime has nothing to do. */
+/*
+ * signal and its variants, as glibc's: by libc's where the runtime has
+ * nothing to do. BSD's (not sysv): sig masked in its handler, and calls
+ * restarted unless siginterrupt said otherwise.
+ */
 static Handler
-setsig(int sig, Handler h, Handler (*libc)(int, Handler), int flags)
+setsig(int sig, Handler h, Handler (*libc)(int, Handler), int sysv)
 {
 	struct sigaction a, old;
 
@@ -467,10 +473,13 @@ setsig(int sig, Handler h, Handler (*libc)(int, Handler), int flags)
 	}
 	memset(&a, 0, sizeof a);
 	a.sa_handler = h;
-	a.sa_flags = flags;
 	sigemptyset(&a.sa_mask);
-	if(flags & SA_RESTART)
+	if(sysv)
+		a.sa_flags = SA_RESETHAND | SA_NODEFER;
+	else{
+		a.sa_flags = sigismember(&intr, sig) ? 0 : SA_RESTART;
 		sigaddset(&a.sa_mask, sig);
+	}
 	if(sigaction(sig, &a, &old) < 0)
 		return SIG_ERR;
 	return old.sa_handler;
@@ -479,33 +488,56 @@ setsig(int sig, Handler h, Handler (*libc)(int, Handler), int flags)
 EXPORT Handler
 signal(int sig, Handler h)
 {
-	return setsig(sig, h, libcsignal, SA_RESTART);
+	return setsig(sig, h, libcsignal, 0);
 }
 
 EXPORT Handler
 bsd_signal(int sig, Handler h)
 {
-	return setsig(sig, h, libcbsd, SA_RESTART);
+	return setsig(sig, h, libcbsd, 0);
 }
 
 EXPORT Handler
 sysv_signal(int sig, Handler h)
 {
-	return setsig(sig, h, libcsysv, SA_RESETHAND | SA_NODEFER);
+	return setsig(sig, h, libcsysv, 1);
 }
 
 /* what signal() is in a program compiled for strict ISO C */
 EXPORT Handler
 __sysv_signal(int sig, Handler h)
 {
-	return setsig(sig, h, libcsysv, SA_RESETHAND | SA_NODEFER);
+	return setsig(sig, h, libcsysv, 1);
 }
 
 /* glibc's ssignal is its signal */
 EXPORT Handler
 ssignal(int sig, Handler h)
 {
-	return setsig(sig, h, libcsignal, SA_RESTART);
+	return setsig(sig, h, libcsignal, 0);
+}
+
+/*
+ * siginterrupt, as glibc's: whether sig interrupts calls, now and in
+ * the actions signal sets from here.
+ */
+EXPORT int
+siginterrupt(int sig, int flag)
+{
+	struct sigaction a;
+
+	if(libcsigintr != NULL && (sig <= 0 || sig >= _NSIG || !ours(sig)))
+		return libcsigintr(sig, flag);
+	if(sigaction(sig, NULL, &a) < 0)
+		return -1;
+	if(flag){
+		sigaddset(&intr, sig);
+		a.sa_flags &= ~SA_RESTART;
+	}else{
+		sigdelset(&intr, sig);
+		a.sa_flags |= SA_RESTART;
+	}
+	return sigaction(sig, &a, NULL);
 }
 
 /*
@@ -702,6 +734,7 @@ rtsiginit(void)
 	libcwaitinfo = (int (*)(const sigset_t *, siginfo_t *))libc("sigwaitinfo");
 	libctimedwait = (int (*)(const sigset_t *, siginfo_t *, const struct timespec *))libc("sigtimedwait");
 	libcsignalfd = (int (*)(int, const sigset_t *, int))libc("signalfd");
+	libcsigintr = (int (*)(int, int))libc("siginterrupt");
 	snapsig = snapenv();
 	sigemptyset(&held);
 	for(sig = 1; sig < _NSIG; sig++){
