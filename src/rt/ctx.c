@@ -287,14 +287,17 @@ static void
 ownend(void *v)
 {
 	(void)v;
+	inctx = 1;	/* a handler's switch meanwhile would wait for ctxlock, held by its thread */
 	pthread_mutex_lock(&ctxlock);
 	dropframes(&own);
 	pthread_mutex_unlock(&ctxlock);
+	inctx = 0;
 }
 
 static void
 forkprepare(void)
 {
+	inctx = 1;	/* as ownend */
 	pthread_mutex_lock(&ctxlock);
 }
 
@@ -302,12 +305,14 @@ static void
 forkparent(void)
 {
 	pthread_mutex_unlock(&ctxlock);
+	inctx = 0;
 }
 
 static void
 forkchild(void)
 {
 	pthread_mutex_init(&ctxlock, NULL);
+	inctx = 0;
 }
 
 static void

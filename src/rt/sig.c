@@ -311,6 +311,25 @@ await(pid_t pid)
 	}
 }
 
+/* What strerror says of the errors clone may give; strerror is not for a handler. */
+static const char *
+errtext(int e)
+{
+	switch(e){
+	case EAGAIN:
+		return "Resource temporarily unavailable";
+	case ENOMEM:
+		return "Cannot allocate memory";
+	case ENOSPC:
+		return "No space left on device";
+	case EPERM:
+		return "Operation not permitted";
+	case EINVAL:
+		return "Invalid argument";
+	}
+	return "Unknown error";
+}
+
 /* In a handler: write prof.<pid> from a child process. 0, or -1 (said why). */
 static int
 dumpfromchild(void)
@@ -321,8 +340,7 @@ dumpfromchild(void)
 	for(i = 0; i < Tries; i++){
 		pid = wclone(wstack, writer);
 		if(pid < 0){
-			errno = (int)-pid;
-			rtsay("cannot write the profile: clone: ", strerror(errno), "");
+			rtsay("cannot write the profile: clone: ", errtext((int)-pid), "");
 			return -1;
 		}
 		if((r = await((pid_t)pid)) != 2)
@@ -361,8 +379,9 @@ end(int sig)
 {
 	setdefault(sig);
 	if(profiling()){
-		grab(Waitms);
-		if(rt.on){
+		if(!grab(Waitms))
+			rtsay("cannot write the profile: another write did not end", "", "");
+		else if(rt.on){
 			dumpfromchild();
 			rt.on = 0;
 		}
@@ -663,6 +682,23 @@ signalfd(int fd, const sigset_t *mask, int flags)
 	return (int)syscall(SYS_signalfd4, fd, mask, _NSIG / 8, flags);
 }
 
+/* Is sig ignored or stopping by default? A snapshot would take the place of that, not of an end. */
+static int
+notending(long sig)
+{
+	switch(sig){
+	case SIGCHLD:
+	case SIGWINCH:
+	case SIGURG:
+	case SIGCONT:
+	case SIGTSTP:
+	case SIGTTIN:
+	case SIGTTOU:
+		return 1;
+	}
+	return 0;
+}
+
 /* $profsignal: a number, or a name with or without SIG; 0 if unset or unusable. */
 static int
 snapenv(void)
@@ -688,6 +724,10 @@ snapenv(void)
 		for(i = 0, v = 0; i < sizeof names / sizeof names[0]; i++)
 			if(strcmp(n, names[i].name) == 0)
 				v = names[i].sig;
+	}
+	if(notending(v)){
+		rtsay("$profsignal ", s, ": ignored or stopping by default, not ending; no snapshots");
+		return 0;
 	}
 	/* not those that cannot be caught, nor libc's own (32, 33), nor sample mode's tick */
 	if(v <= 0 || v >= _NSIG || v == SIGKILL || v == SIGSTOP || (v >= 32 && v < SIGRTMIN)
