@@ -1,14 +1,15 @@
 # The shared runtime, libprof.so: it exports only prof, the two hooks and
-# the wrappers of exec, dlclose, sigaction and signal, of the sigwait
-# family and sigpending, and of ucontext (nm -D --defined-only); programs linked with -lprof
-# are profiled like those linked with libprof.a: threads
+# the wrappers of exec, dlclose, sigaction, signal, ssignal, sigset and
+# siginterrupt, of the sigwait family and sigpending, and of ucontext
+# (nm -D --defined-only); programs linked with -lprof are profiled like
+# those linked with libprof.a: threads
 # (tests/progs/threads.c) and the flush before exec (tests/progs/exec.c).
 . "$TOP/tests/lib.sh"
 
 nm -D --defined-only "$B/libprof.so" | awk '{ print $NF }' | LC_ALL=C sort > got.syms
 printf '%s\n' prof __cyg_profile_func_enter __cyg_profile_func_exit \
 	execve execv execvp execvpe fexecve execl execlp execle dlclose \
-	sigaction signal bsd_signal sysv_signal __sysv_signal \
+	sigaction signal bsd_signal sysv_signal __sysv_signal ssignal sigset siginterrupt \
 	sigwait sigwaitinfo sigtimedwait signalfd sigpending \
 	makecontext swapcontext setcontext | LC_ALL=C sort > want.syms
 same "libprof.so's exports" want.syms got.syms

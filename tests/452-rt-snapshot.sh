@@ -5,8 +5,9 @@
 # out in snap.c. The program sends itself the signal (in each proftype),
 # or the test sends it while the program waits (by name, SIGUSR2, and by
 # number). A program with its own handler for the signal keeps it and no
-# snapshot is made; a $profsignal that cannot be used is said in one line
-# and changes nothing else.
+# snapshot is made; a $profsignal that cannot be used (nor one whose
+# default action is to be ignored or to stop: CHLD, WINCH, URG, CONT,
+# TSTP, TTIN, TTOU) is said in one line and changes nothing else.
 . "$TOP/tests/lib.sh"
 
 rtcc snap "$TOP/tests/progs/snap.c"
@@ -65,5 +66,14 @@ for bad in KILL 0 99 NOSUCH; do
 	profsignal=$bad ./snap own 10 10 > out 2> err || fail "profsignal=$bad: exit $?"
 	[ "$(cat out | tr '\n' ' ')" = "caught done " ] || fail "profsignal=$bad: output $(cat out)"
 	[ "$(cat err)" = "prof: \$profsignal $bad: not a signal the runtime can take; no snapshots" ] ||
+		fail "profsignal=$bad: stderr $(cat err)"
+done
+
+# ignored or stopping by default: a snapshot would change what they do
+for bad in CHLD SIGWINCH URG CONT TSTP TTIN TTOU; do
+	rm -f prof.*
+	profsignal=$bad ./snap own 10 10 > out 2> err || fail "profsignal=$bad: exit $?"
+	[ "$(cat out | tr '\n' ' ')" = "caught done " ] || fail "profsignal=$bad: output $(cat out)"
+	[ "$(cat err)" = "prof: \$profsignal $bad: ignored or stopping by default, not ending; no snapshots" ] ||
 		fail "profsignal=$bad: stderr $(cat err)"
 done

@@ -46,6 +46,13 @@ invarianttsc(void)
 	return (d >> 8) & 1;
 }
 
+/* v times a 32.32 fixed-point factor, in integers: no floating-point flag raised */
+static uint64_t
+fxmul(uint64_t v, uint64_t fx)
+{
+	return (uint64_t)((unsigned __int128)v * fx >> 32);
+}
+
 /* ns per cycle, measured over about half a millisecond. */
 static double
 calibrate(void)
@@ -253,7 +260,7 @@ pmcread(Thr *t)
 		}
 		__asm__ volatile("" ::: "memory");
 	}while(pg->lock != seq);
-	return (uint64_t)((double)c * rt.tscns);
+	return fxmul((uint64_t)c, rt.nsfx);
 }
 
 /* No profile is being made (prof() wrote its own): no ticks till the next. */
@@ -288,6 +295,8 @@ clockinit(int proftype)
 	rt.mono0 = monons();
 	rt.tsc0 = __rdtsc();
 	rt.tscns = tsc ? calibrate() : 0;
+	rt.nsfx = (uint64_t)(rt.tscns * 4294967296.0);
+	rt.cycfx = tsc ? (uint64_t)(4294967296.0 / rt.tscns) : 0;
 	switch(proftype){
 	case Pfelapsed:
 		rt.mech = tsc ? Mtsc : Mmonotonic;
@@ -380,7 +389,7 @@ resync(Thr *t)
 		__asm__ volatile("" ::: "memory");
 	}while(PGLOCK(t->pg) != seq);
 	errno = e;
-	v = notback(t, (uint64_t)((double)ns / rt.tscns));
+	v = notback(t, fxmul(ns, rt.cycfx));
 	t->seq = seq;
 	t->off = tsc - v;
 	return v;
@@ -403,7 +412,7 @@ clockslow(Thr *t)
 		if(t->pg != NULL)
 			return resync(t);
 		/* no page for this thread: the same time through a system call, in cycles */
-		return notback(t, (uint64_t)((double)nsof(CLOCK_THREAD_CPUTIME_ID) / rt.tscns));
+		return notback(t, fxmul(nsof(CLOCK_THREAD_CPUTIME_ID), rt.cycfx));
 	}
 	ns = nsof(CLOCK_THREAD_CPUTIME_ID);
 	return notback(t, ns);
@@ -436,7 +445,7 @@ clockother(Thr *t)
 			break;
 		ns = (uint64_t)ts.tv_sec * 1000000000u + ts.tv_nsec;
 		if(rt.mech == Mtaskclock)
-			ns = (uint64_t)((double)ns / rt.tscns);
+			ns = fxmul(ns, rt.cycfx);
 		return notback(t, ns);
 	}
 	return t->tev;

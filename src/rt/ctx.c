@@ -287,14 +287,17 @@ static void
 ownend(void *v)
 {
 	(void)v;
+	inctx = 1;	/* a handler's switch meanwhile would wait for ctxlock, held by its thread */
 	pthread_mutex_lock(&ctxlock);
 	dropframes(&own);
 	pthread_mutex_unlock(&ctxlock);
+	inctx = 0;
 }
 
 static void
 forkprepare(void)
 {
+	inctx = 1;	/* as ownend */
 	pthread_mutex_lock(&ctxlock);
 }
 
@@ -302,12 +305,14 @@ static void
 forkparent(void)
 {
 	pthread_mutex_unlock(&ctxlock);
+	inctx = 0;
 }
 
 static void
 forkchild(void)
 {
 	pthread_mutex_init(&ctxlock, NULL);
+	inctx = 0;
 }
 
 static void
@@ -597,7 +602,17 @@ __asm__(
 	".size ctxendfn, .-ctxendfn\n"
 	".popsection\n");
 
-/* libc's function named, or its static twin, or NULL (the runtime's stands in). */
+/*
+ * libc's functions, or their static twins, or NULL (the runtime's stand
+ * in): found once, at start, or at the first call if that comes before;
+ * a switch takes no loader lock (dlsym's), which a thread in dlopen may
+ * hold for long.
+ */
+static void (*realmake)(ucontext_t *, void (*)(void), int, ...);
+static int (*realswap)(ucontext_t *, const ucontext_t *);
+static int (*realset)(const ucontext_t *);
+static int realfound;
+
 static void *
 real(const char *name, void *twin)
 {
@@ -605,6 +620,25 @@ real(const char *name, void *twin)
 
 	f = dlsym(RTLD_NEXT, name);
 	return f != NULL ? f : twin;
+}
+
+__attribute__((constructor, no_instrument_function)) static void
+findreal(void)
+{
+	void *f;
+	int e;
+
+	if(__atomic_load_n(&realfound, __ATOMIC_ACQUIRE))
+		return;
+	e = errno;
+	f = real("makecontext", (void *)__makecontext);
+	__atomic_store_n(&realmake, (void (*)(ucontext_t *, void (*)(void), int, ...))f, __ATOMIC_RELAXED);
+	f = real("swapcontext", (void *)__swapcontext);
+	__atomic_store_n(&realswap, f != NULL ? (int (*)(ucontext_t *, const ucontext_t *))f : ucswap, __ATOMIC_RELAXED);
+	f = real("setcontext", (void *)__setcontext);
+	__atomic_store_n(&realset, f != NULL ? (int (*)(const ucontext_t *))f : ucset, __ATOMIC_RELAXED);
+	__atomic_store_n(&realfound, 1, __ATOMIC_RELEASE);
+	errno = e;
 }
 
 /*
@@ -639,8 +673,9 @@ makecontext(ucontext_t *uc, void (*fn)(void), int argc, ...)
 	va_list ap;
 	int i, e;
 
+	findreal();
 	e = errno;
-	f = (void (*)(ucontext_t *, void (*)(void), int, ...))real("makecontext", (void *)__makecontext);
+	f = __atomic_load_n(&realmake, __ATOMIC_RELAXED);
 	memset(a, 0, sizeof a);
 	va_start(ap, argc);
 	for(i = 0; i < argc && i < Maxarg; i++)
@@ -676,9 +711,8 @@ swapcontext(ucontext_t *oucp, const ucontext_t *uc)
 	Ctx *was;
 	int r, e;
 
-	f = (int (*)(ucontext_t *, const ucontext_t *))real("swapcontext", (void *)__swapcontext);
-	if(f == NULL)
-		f = ucswap;
+	findreal();
+	f = __atomic_load_n(&realswap, __ATOMIC_RELAXED);
 	e = errno;
 	was = leave(oucp, uc);
 	errno = e;
@@ -698,9 +732,8 @@ setcontext(const ucontext_t *uc)
 	Ctx *was;
 	int r, e;
 
-	f = (int (*)(const ucontext_t *))real("setcontext", (void *)__setcontext);
-	if(f == NULL)
-		f = ucset;
+	findreal();
+	f = __atomic_load_n(&realset, __ATOMIC_RELAXED);
 	e = errno;
 	was = leave(NULL, uc);
 	errno = e;

@@ -103,12 +103,15 @@ static void
 atexit_dump(void)
 {
 	sigset_t m;
+	Fpenv fe;
 
 	if(rt.on && rt.pid == getpid()){
+		fpsave(&fe);
 		rtdumpbegin(&m);
 		rtrecord(0);
 		profdump();
 		rtdumpend(&m);
+		fprestore(&fe);
 	}
 }
 
@@ -147,8 +150,10 @@ rtoffs(int delta)
 void
 rtstart(int proftype, uint32_t profsize)
 {
+	Fpenv fe;
 	int pid;
 
+	fpsave(&fe);
 	rtrecord(0);
 	pid = getpid();
 	/* a forked child has no interval timer of its parent's */
@@ -165,6 +170,7 @@ rtstart(int proftype, uint32_t profsize)
 	modsforget();
 	thrunlock();
 	rtrecord(1);
+	fprestore(&fe);
 }
 
 __attribute__((constructor, no_instrument_function)) static void
@@ -182,6 +188,7 @@ prof(void (*fn)(void *), void *arg, int entries, int what)
 {
 	static const int types[] = { 0, Pfuser, Pfkernel, Pfelapsed, Pfsample };
 	sigset_t m;
+	Fpenv fe;
 
 	if(what <= Profoff || what > Profsample){
 		rtoffs(1);
@@ -191,11 +198,13 @@ prof(void (*fn)(void *), void *arg, int entries, int what)
 	}
 	rtstart(types[what], entries > 0 && entries <= Maxprofsize ? (uint32_t)entries : Defprofsize);
 	fn(arg);
+	fpsave(&fe);
 	rtdumpbegin(&m);
 	rtrecord(0);
 	profdump();
 	rtdumpend(&m);
 	clockend();
+	fprestore(&fe);
 }
 
 static char execfile[64];	/* what the last exec wrote; "" for nothing */
@@ -210,9 +219,11 @@ beforeexec(void)
 {
 	char snap[64];
 	sigset_t m;
+	Fpenv fe;
 
 	execfile[0] = '\0';
 	if(rt.on && rt.pid == getpid()){
+		fpsave(&fe);
 		rtdumpbegin(&m);
 		rtrecord(0);
 		if(profdumpnext(execfile, sizeof execfile) < 0)
@@ -223,6 +234,7 @@ beforeexec(void)
 		}
 		rtrecord(1);
 		rtdumpend(&m);
+		fprestore(&fe);
 	}
 }
 

@@ -224,6 +224,8 @@ struct Rt
 	int pid;
 	uint64_t mono0, tsc0;	/* for calibrating the cycle counter */
 	double tscns;		/* first estimate of ns per cycle */
+	uint64_t nsfx;		/* the same, 32.32 fixed point: the hooks' conversions raise no flag */
+	uint64_t cycfx;		/* cycles per ns, 32.32 */
 	uint64_t tickns;	/* Mticks: the kernel's clock tick */
 	int ticking;		/* Mticks: the interval timer runs */
 };
@@ -271,6 +273,33 @@ static inline __attribute__((always_inline, no_instrument_function)) int
 recording(void)
 {
 	return rtkey() != Keyoff;
+}
+
+/*
+ * The floating-point environment, x87's and SSE's: the runtime's own
+ * arithmetic (calibrating the clock, converting times) raises flags
+ * (inexact) the program may test, so it is kept around it.
+ */
+typedef struct Fpenv Fpenv;
+struct Fpenv
+{
+	unsigned char x87[28];
+	uint32_t mxcsr;
+};
+
+static inline __attribute__((always_inline, no_instrument_function)) void
+fpsave(Fpenv *e)
+{
+	__asm__ volatile("fnstenv %0" : "=m"(e->x87) :: "memory");
+	__asm__ volatile("fldenv %0" :: "m"(e->x87) : "memory");	/* fnstenv masked every exception */
+	__asm__ volatile("stmxcsr %0" : "=m"(e->mxcsr) :: "memory");
+}
+
+static inline __attribute__((always_inline, no_instrument_function)) void
+fprestore(const Fpenv *e)
+{
+	__asm__ volatile("fldenv %0" :: "m"(e->x87) : "memory");
+	__asm__ volatile("ldmxcsr %0" :: "m"(e->mxcsr) : "memory");
 }
 
 /* hook.c: called by code compiled with -finstrument-functions (entry points in assembly) */

@@ -18,7 +18,9 @@
  * call (a copy of memory; no atfork handlers, no lock taken) writes it
  * while the handler waits, making only system calls. A child stuck on a
  * lock that some thread held at the copy, or one that crashed, is killed
- * and another made.
+ * and another made. The child runs on a stack of its own, mapped at
+ * start: the signal may have come on a small one (a coroutine's, a
+ * thread's of PTHREAD_STACK_MIN), too small for writing.
  */
 #include <dlfcn.h>
 #include <errno.h>
@@ -27,6 +29,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/signalfd.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -41,6 +44,10 @@ extern int __sigaction(int, const struct sigaction *, struct sigaction *);
 
 typedef void (*Handler)(int);
 
+#ifndef SA_RESTORER
+#define SA_RESTORER 0x04000000	/* the kernel's, which glibc's header leaves out */
+#endif
+
 /* POSIX.1-2001's, which glibc's header declares no more */
 EXPORT Handler bsd_signal(int sig, Handler h);
 
@@ -51,6 +58,8 @@ enum
 	Futexms = 20,		/* a writer so long in futex waits for a lock no thread will free */
 	Maxms = 60000,		/* a writer that takes longer is lost in a tree copied half made */
 	Waitms = 10000,		/* the longest a dump waits for another to finish */
+	Wstack = 1 << 20,	/* the writer's stack, a guard page below */
+	Guard = 1 << 12,
 };
 
 static const int endsigs[] = { SIGHUP, SIGINT, SIGQUIT, SIGTERM };
@@ -59,6 +68,9 @@ static struct sigaction view[_NSIG];	/* the program's SIG_DFL where the runtime'
 static int writing;		/* a profile is being written (atomic): a handler's, or an in-process dump */
 static int snapped;		/* a snapshot was written: prof.<pid> is this image's */
 static sigset_t held;		/* the signals the runtime may handle */
+static char *wstack;		/* the top of the writer's stack; NULL: it runs on the signal's */
+static sigset_t intr;		/* siginterrupt's, as glibc's _sigintr: signal() sets no SA_RESTART */
+static void (*restorer)(void);	/* glibc's sa_restorer, which its sigaction puts in every action */
 
 /* libc's functions the wrappers call; NULL in a static program */
 static Handler (*libcsignal)(int, Handler);
@@ -68,8 +80,45 @@ static int (*libcsigwait)(const sigset_t *, int *);
 static int (*libcwaitinfo)(const sigset_t *, siginfo_t *);
 static int (*libctimedwait)(const sigset_t *, siginfo_t *, const struct timespec *);
 static int (*libcsignalfd)(int, const sigset_t *, int);
+static int (*libcsigintr)(int, int);
 
 static void onsignal(int sig, siginfo_t *si, void *uc);
+
+/*
+ * A copy of the process, as fork, that signals no SIGCHLD (only
+ * wait(__WCLONE) sees it): the clone system call, the child calling fn
+ * on the stack below top (NULL: on the copy of the caller's). The
+ * child's pid, or -errno.
+ */
+extern long wclone(char *top, void (*fn)(void)) __attribute__((visibility("hidden")));
+
+__asm__(
+	".pushsection .text\n"
+	".globl wclone\n"
+	".hidden wclone\n"
+	".type wclone, @function\n"
+	"wclone:\n"
+	"	.cfi_startproc\n"
+	"	movq %rsi, %r9\n"
+	"	movq %rdi, %rsi\n"
+	"	xorl %edi, %edi\n"
+	"	xorl %edx, %edx\n"
+	"	xorl %r10d, %r10d\n"
+	"	xorl %r8d, %r8d\n"
+	"	movl $56, %eax\n"	/* SYS_clone */
+	"	syscall\n"
+	"	testq %rax, %rax\n"
+	"	jz 1f\n"
+	"	ret\n"
+	"1:\n"
+	"	.cfi_undefined rip\n"
+	"	xorl %ebp, %ebp\n"
+	"	andq $-16, %rsp\n"
+	"	call *%r9\n"
+	"	hlt\n"
+	"	.cfi_endproc\n"
+	".size wclone, .-wclone\n"
+	".popsection\n");
 
 /* Does the runtime handle sig where the program has the default? */
 static int
@@ -95,13 +144,31 @@ isours(const struct sigaction *k)
 static int
 take(int sig, struct sigaction *old)
 {
-	struct sigaction sa;
+	struct sigaction sa, k;
+	int r;
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_sigaction = onsignal;
 	sa.sa_flags = SA_SIGINFO | SA_RESTART;
 	sigfillset(&sa.sa_mask);	/* nothing else runs in the thread while it waits */
-	return __sigaction(sig, &sa, old);
+	r = __sigaction(sig, &sa, old);
+	if(r == 0 && restorer == NULL && __sigaction(sig, NULL, &k) == 0 && (k.sa_flags & SA_RESTORER))
+		restorer = k.sa_restorer;
+	return r;
+}
+
+/* The action a as the kernel keeps it once glibc's sigaction has set it: the program's view. */
+static struct sigaction
+askept(const struct sigaction *a)
+{
+	struct sigaction v;
+
+	v = *a;
+	if(restorer != NULL){
+		v.sa_flags |= SA_RESTORER;
+		v.sa_restorer = restorer;
+	}
+	return v;
 }
 
 static void
@@ -244,6 +311,25 @@ await(pid_t pid)
 	}
 }
 
+/* What strerror says of the errors clone may give; strerror is not for a handler. */
+static const char *
+errtext(int e)
+{
+	switch(e){
+	case EAGAIN:
+		return "Resource temporarily unavailable";
+	case ENOMEM:
+		return "Cannot allocate memory";
+	case ENOSPC:
+		return "No space left on device";
+	case EPERM:
+		return "Operation not permitted";
+	case EINVAL:
+		return "Invalid argument";
+	}
+	return "Unknown error";
+}
+
 /* In a handler: write prof.<pid> from a child process. 0, or -1 (said why). */
 static int
 dumpfromchild(void)
@@ -252,12 +338,9 @@ dumpfromchild(void)
 	int i, r;
 
 	for(i = 0; i < Tries; i++){
-		/* a copy of the process, as fork, that signals no SIGCHLD: only wait(__WCLONE) sees it */
-		pid = syscall(SYS_clone, 0UL, NULL, NULL, NULL, 0UL);
-		if(pid == 0)
-			writer();
+		pid = wclone(wstack, writer);
 		if(pid < 0){
-			rtsay("cannot write the profile: clone: ", strerror(errno), "");
+			rtsay("cannot write the profile: clone: ", errtext((int)-pid), "");
 			return -1;
 		}
 		if((r = await((pid_t)pid)) != 2)
@@ -296,8 +379,9 @@ end(int sig)
 {
 	setdefault(sig);
 	if(profiling()){
-		grab(Waitms);
-		if(rt.on){
+		if(!grab(Waitms))
+			rtsay("cannot write the profile: another write did not end", "", "");
+		else if(rt.on){
 			dumpfromchild();
 			rt.on = 0;
 		}
@@ -381,8 +465,8 @@ sigaction(int sig, const struct sigaction *act, struct sigaction *old)
 	if(act == NULL)
 		r = __sigaction(sig, NULL, &k);
 	else if((a = *act).sa_handler == SIG_DFL){
-		view[sig] = a;
 		r = take(sig, &k);
+		view[sig] = askept(&a);
 	}else
 		r = __sigaction(sig, &a, &k);
 	if(r == 0 && old != NULL)
@@ -390,9 +474,13 @@ sigaction(int sig, const struct sigaction *act, struct sigaction *old)
 	return r;
 }
 
-/* signal and its variants, as glibc's: by libc's where the runtime has nothing to do. */
+/*
+ * signal and its variants, as glibc's: by libc's where the runtime has
+ * nothing to do. BSD's (not sysv): sig masked in its handler, and calls
+ * restarted unless siginterrupt said otherwise.
+ */
 static Handler
-setsig(int sig, Handler h, Handler (*libc)(int, Handler), int flags)
+setsig(int sig, Handler h, Handler (*libc)(int, Handler), int sysv)
 {
 	struct sigaction a, old;
 
@@ -404,10 +492,13 @@ setsig(int sig, Handler h, Handler (*libc)(int, Handler), int flags)
 	}
 	memset(&a, 0, sizeof a);
 	a.sa_handler = h;
-	a.sa_flags = flags;
 	sigemptyset(&a.sa_mask);
-	if(flags & SA_RESTART)
+	if(sysv)
+		a.sa_flags = SA_RESETHAND | SA_NODEFER;
+	else{
+		a.sa_flags = sigismember(&intr, sig) ? 0 : SA_RESTART;
 		sigaddset(&a.sa_mask, sig);
+	}
 	if(sigaction(sig, &a, &old) < 0)
 		return SIG_ERR;
 	return old.sa_handler;
@@ -416,26 +507,90 @@ setsig(int sig, Handler h, Handler (*libc)(int, Handler), int flags)
 EXPORT Handler
 signal(int sig, Handler h)
 {
-	return setsig(sig, h, libcsignal, SA_RESTART);
+	return setsig(sig, h, libcsignal, 0);
 }
 
 EXPORT Handler
 bsd_signal(int sig, Handler h)
 {
-	return setsig(sig, h, libcbsd, SA_RESTART);
+	return setsig(sig, h, libcbsd, 0);
 }
 
 EXPORT Handler
 sysv_signal(int sig, Handler h)
 {
-	return setsig(sig, h, libcsysv, SA_RESETHAND | SA_NODEFER);
+	return setsig(sig, h, libcsysv, 1);
 }
 
 /* what signal() is in a program compiled for strict ISO C */
 EXPORT Handler
 __sysv_signal(int sig, Handler h)
 {
-	return setsig(sig, h, libcsysv, SA_RESETHAND | SA_NODEFER);
+	return setsig(sig, h, libcsysv, 1);
+}
+
+/* glibc's ssignal is its signal */
+EXPORT Handler
+ssignal(int sig, Handler h)
+{
+	return setsig(sig, h, libcsignal, 0);
+}
+
+/*
+ * siginterrupt, as glibc's: whether sig interrupts calls, now and in
+ * the actions signal sets from here.
+ */
+EXPORT int
+siginterrupt(int sig, int flag)
+{
+	struct sigaction a;
+
+	if(libcsigintr != NULL && (sig <= 0 || sig >= _NSIG || !ours(sig)))
+		return libcsigintr(sig, flag);
+	if(sigaction(sig, NULL, &a) < 0)
+		return -1;
+	if(flag){
+		sigaddset(&intr, sig);
+		a.sa_flags &= ~SA_RESTART;
+	}else{
+		sigdelset(&intr, sig);
+		a.sa_flags |= SA_RESTART;
+	}
+	return sigaction(sig, &a, NULL);
+}
+
+/*
+ * System V's sigset, as glibc's (which sets the action with a sigaction
+ * of its own, not this one): SIG_HOLD blocks sig; any other action is
+ * set, sig unblocked. The action before, or SIG_HOLD if sig was blocked.
+ */
+EXPORT Handler
+sigset(int sig, Handler h)
+{
+	struct sigaction a, old;
+	sigset_t s, was;
+
+	if(h == SIG_ERR || sig <= 0 || sig >= _NSIG){
+		errno = EINVAL;
+		return SIG_ERR;
+	}
+	sigemptyset(&s);
+	sigaddset(&s, sig);
+	if(h == SIG_HOLD){
+		if(sigprocmask(SIG_BLOCK, &s, &was) < 0)
+			return SIG_ERR;
+		if(sigismember(&was, sig))
+			return SIG_HOLD;
+		if(sigaction(sig, NULL, &old) < 0)
+			return SIG_ERR;
+		return old.sa_handler;
+	}
+	memset(&a, 0, sizeof a);
+	a.sa_handler = h;
+	sigemptyset(&a.sa_mask);
+	if(sigaction(sig, &a, &old) < 0 || sigprocmask(SIG_UNBLOCK, &s, &was) < 0)
+		return SIG_ERR;
+	return sigismember(&was, sig) ? SIG_HOLD : old.sa_handler;
 }
 
 /* set without sample mode's tick, which is the runtime's */
@@ -449,13 +604,22 @@ notick(const sigset_t *set, sigset_t *buf)
 	return buf;
 }
 
-/* rt_sigtimedwait as glibc's sigtimedwait makes it (a static program's) */
+/*
+ * rt_sigtimedwait as glibc's sigtimedwait makes it (a static program's):
+ * a cancellation point, the thread cancelable at once while it waits
+ * (a cancel pending is acted on as the type is set), as glibc 2.36's
+ * SYSCALL_CANCEL makes it.
+ */
 static int
 systimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *ts)
 {
-	int r;
+	int r, type, e;
 
+	pthread_setcanceltype(PTHREAD_CANCEL_ASYNCHRONOUS, &type);
 	r = (int)syscall(SYS_rt_sigtimedwait, set, info, ts, _NSIG / 8);
+	e = errno;
+	pthread_setcanceltype(type, NULL);
+	errno = e;
 	if(r > 0 && info != NULL && info->si_code == SI_TKILL)
 		info->si_code = SI_USER;
 	return r;
@@ -518,6 +682,23 @@ signalfd(int fd, const sigset_t *mask, int flags)
 	return (int)syscall(SYS_signalfd4, fd, mask, _NSIG / 8, flags);
 }
 
+/* Is sig ignored or stopping by default? A snapshot would take the place of that, not of an end. */
+static int
+notending(long sig)
+{
+	switch(sig){
+	case SIGCHLD:
+	case SIGWINCH:
+	case SIGURG:
+	case SIGCONT:
+	case SIGTSTP:
+	case SIGTTIN:
+	case SIGTTOU:
+		return 1;
+	}
+	return 0;
+}
+
 /* $profsignal: a number, or a name with or without SIG; 0 if unset or unusable. */
 static int
 snapenv(void)
@@ -544,6 +725,10 @@ snapenv(void)
 			if(strcmp(n, names[i].name) == 0)
 				v = names[i].sig;
 	}
+	if(notending(v)){
+		rtsay("$profsignal ", s, ": ignored or stopping by default, not ending; no snapshots");
+		return 0;
+	}
 	/* not those that cannot be caught, nor libc's own (32, 33), nor sample mode's tick */
 	if(v <= 0 || v >= _NSIG || v == SIGKILL || v == SIGSTOP || (v >= 32 && v < SIGRTMIN)
 	|| (v == SIGVTALRM && rt.mech == Mticks)){
@@ -559,12 +744,28 @@ libc(const char *name)
 	return dlsym(RTLD_NEXT, name);
 }
 
+/* The writer's stack, mapped once: its pages are touched in the writer's copy only. */
+static void
+mapwstack(void)
+{
+	char *p;
+
+	p = mmap(NULL, Wstack + Guard, PROT_READ | PROT_WRITE,
+		MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+	if(p == MAP_FAILED)
+		return;
+	mprotect(p, Guard, PROT_NONE);
+	wstack = p + Guard + Wstack;
+}
+
 /* At start: the runtime's handlers where the program has the default. */
 void
 rtsiginit(void)
 {
 	struct sigaction k;
 	int sig;
+
+	mapwstack();
 
 	libcsignal = (Handler (*)(int, Handler))libc("signal");
 	libcbsd = (Handler (*)(int, Handler))libc("bsd_signal");
@@ -573,6 +774,7 @@ rtsiginit(void)
 	libcwaitinfo = (int (*)(const sigset_t *, siginfo_t *))libc("sigwaitinfo");
 	libctimedwait = (int (*)(const sigset_t *, siginfo_t *, const struct timespec *))libc("sigtimedwait");
 	libcsignalfd = (int (*)(int, const sigset_t *, int))libc("signalfd");
+	libcsigintr = (int (*)(int, int))libc("siginterrupt");
 	snapsig = snapenv();
 	sigemptyset(&held);
 	for(sig = 1; sig < _NSIG; sig++){
