@@ -152,7 +152,7 @@ struct Thr
 	/* Mticks state */
 	uint64_t pending;	/* ticks not yet charged: they came while the tree was being made */
 	uint64_t utseen;	/* the thread's user time in ticks at its last tick */
-	uint64_t rc[Nrc];	/* packed rules by hook address (hook.c's where) */
+	uint64_t *rc;		/* Nrc packed rules by hook address (hook.c's where), after the stack: not in TLS */
 	Thr *next;		/* all threads' trees, for the dump */
 	Thr *spare;		/* the next tree of an ended thread */
 	Thr *live;		/* a running thread's tree is in its TLS, here; NULL when it ended */

@@ -216,7 +216,8 @@ treeforget(void)
 		nn = __atomic_load_n(&t->nnode, __ATOMIC_ACQUIRE);
 		for(i = 0; i < nn && t->cap != 0; i++)
 			forgetnode(nodeat(t, i));
-		memset(t->rc, 0, sizeof t->rc);
+		if(t->rc != NULL)
+			memset(t->rc, 0, Nrc * sizeof *t->rc);
 	}
 	thrunlock();
 }
@@ -324,6 +325,9 @@ thrforkchild(void)
 	thrunlock();
 }
 
+/* A thread's shadow stack, and after it its cache of rules (a big TLS would take a small thread stack). */
+#define Stackbytes (((size_t)Maxdepth + 1) * sizeof(Frame) + Nrc * sizeof(uint64_t))
+
 /* A new tree in me, registered for the dump (home); -1 if out of memory. */
 static int
 thrnew(void)
@@ -335,11 +339,14 @@ thrnew(void)
 		rt.nomem = 1;
 		return -1;
 	}
-	me.stack = alloc(((size_t)Maxdepth + 1) * sizeof(Frame));
+	me.stack = alloc(Stackbytes);
+	if(me.stack != NULL)
+		me.rc = (uint64_t *)(me.stack + Maxdepth + 1);
 	if(me.stack == NULL || thrbuffers(&me) < 0){
 		if(me.stack != NULL)
-			munmap(me.stack, ((size_t)Maxdepth + 1) * sizeof(Frame));
+			munmap(me.stack, Stackbytes);
 		me.stack = NULL;
+		me.rc = NULL;
 		munmap(h, sizeof *h);
 		rt.nomem = 1;
 		return -1;
