@@ -5,7 +5,9 @@
 # assembly) every way bench/real.sh builds a program, compressing
 # ZSTDMB MB of generated text (4096 made-up words and numbers from a fixed
 # generator; about 0.3 s unprofiled here, 2.5:1)
-# with -T2: two worker threads and the main one.
+# with -T2: two worker threads and the main one. gcc's -finstrument-functions
+# hooks zstd's forced-inline helpers too: 743M calls, so this bench takes
+# long here (ZSTDMB=10 makes it about five times shorter).
 #
 # Usage: B=build sh bench/zstd.sh, from the top of the tree, after make.
 # Environment: ZSTDMB (50), ZSTDLEVEL (3), and bench/real.sh's: RUNS (7),
