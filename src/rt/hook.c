@@ -1,12 +1,13 @@
 /*
  * The hooks -finstrument-functions calls at every function entry and
  * exit. No lock, no system call, no call at all on the common path: one
- * test of the thread's key, the (caller path, callee) node among the two
- * its caller called last, the call's frame (CFA) by the rule that node's
- * last hook at the same address had, a clock read (none in sample mode),
- * a push or a pop. Anything else (a thread's first call, a longjmp,
- * another node, a new one, a hook address not seen) goes on out of
- * line: a hash probe, the unwind tables (cfa.c).
+ * test of the thread's key, the callee among its caller's children (in
+ * the caller's node or its table), the call's frame (CFA) by the rule
+ * kept for this hook address (in the child's entry, the frame, or the
+ * thread's small cache), a clock read (none in sample mode), a push or
+ * a pop. Anything else (a thread's first call, a longjmp, a new path, a
+ * hook address not seen) goes on out of line: the unwind tables
+ * (cfa.c), a new node.
  */
 #include <errno.h>
 #include <pthread.h>
