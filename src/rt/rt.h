@@ -99,7 +99,7 @@ struct Node
 } __attribute__((aligned(64)));
 
 /* Where pc goes in a table of 1 << (64 - shift) slots. */
-#define KIDSLOT(pc, shift) ((uint32_t)(((pc) * 0x9E3779B97F4A7C15ull) >> (shift)))
+#define KIDSLOT(pc, shift) ((uint32_t)((pc) >> 4 ^ (pc) >> 9) & (uint32_t)(~0ull >> (shift)))
 
 /*
  * The frame given a call whose frame the unwind tables do not tell: just
