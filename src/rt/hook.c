@@ -436,7 +436,7 @@ rest:
 	enterrest(t, fn, site, slot, bp, now);
 }
 
-/* The entry hook: in sample mode no clock is read (the ticks' handler charges the path). */
+/* The entry hook of the timed modes (sample mode's is tickenter). */
 void
 profenter(void *fn, void *site, const uint64_t *slot, uintptr_t bp)
 {
@@ -446,10 +446,6 @@ profenter(void *fn, void *site, const uint64_t *slot, uintptr_t bp)
 	t = &me;
 	k = t->key;
 	if(k == rtkey()){
-		if(rt.mech == Mticks){
-			enternow(t, k, (uint64_t)fn, (uint64_t)site, slot, bp, 0, 0);
-			return;
-		}
 		if(clockfast(t, &now)){
 			enternow(t, k, (uint64_t)fn, (uint64_t)site, slot, bp, now, 1);
 			return;
@@ -581,10 +577,6 @@ profexit(void *fn, void *site, const uint64_t *slot, uintptr_t bp)
 	t = &me;
 	k = t->key;
 	if(k == rtkey()){
-		if(rt.mech == Mticks){
-			exitnow(t, k, (uint64_t)fn, (uint64_t)site, slot, bp, 0, 0);
-			return;
-		}
 		if(clockfast(t, &now)){
 			exitnow(t, k, (uint64_t)fn, (uint64_t)site, slot, bp, now, 1);
 			return;
