@@ -71,12 +71,6 @@ extern void __makecontext(ucontext_t *, void (*)(void), int, ...) __attribute__(
 extern int __swapcontext(ucontext_t *, const ucontext_t *) __attribute__((weak));
 extern int __setcontext(const ucontext_t *) __attribute__((weak));
 
-/* ucontext.c: the same for a static program, which has not got libc's */
-RT void ucmake(ucontext_t *uc, void (*fn)(void), int argc, va_list ap);
-RT int ucswap(ucontext_t *oucp, const ucontext_t *uc);
-RT int ucset(const ucontext_t *uc);
-
-extern char ctxend[] __attribute__((visibility("hidden")));
 RT uintptr_t ctxfinish(ucontext_t **link);
 
 static pthread_mutex_t ctxlock = PTHREAD_MUTEX_INITIALIZER;
@@ -250,12 +244,6 @@ bystack(uintptr_t sp)
 	return NULL;
 }
 
-static uintptr_t
-spof(const ucontext_t *uc)
-{
-	return (uintptr_t)uc->uc_mcontext.gregs[REG_RSP];
-}
-
 /*
  * The context uc resumes: the one it was last seen with, while its stack
  * pointer has not moved (getcontext, which cannot be wrapped, may have
@@ -268,7 +256,7 @@ lookup(const ucontext_t *uc)
 	Ent *e;
 	Ctx *c;
 
-	sp = spof(uc);
+	sp = ucsp(uc);
 	e = tabfind(&byucp, (uintptr_t)uc);
 	if(e != NULL && (e->sp == 0 || e->sp == sp)){
 		e->sp = sp;
@@ -318,13 +306,9 @@ forkchild(void)
 static void
 setup(void)
 {
-	unsigned long long feat;
-
 	pthread_key_create(&ownkey, ownend);
 	pthread_atfork(forkprepare, forkparent, forkchild);
-	feat = 0;
-	/* ARCH_SHSTK_STATUS: a return to ctxend would not match the shadow stack */
-	shstk = syscall(SYS_arch_prctl, 0x5005, &feat) == 0 && (feat & 1) != 0;
+	shstk = shadowstackon();	/* a return to ctxend would not match the shadow stack */
 }
 
 /* Charge t's frames their time so far and move them to s; t's stack is left empty. */
@@ -530,7 +514,7 @@ after(ucontext_t *uc)
 
 	lo = (uintptr_t)uc->uc_stack.ss_sp;
 	hi = lo + uc->uc_stack.ss_size;
-	sp = spof(uc);
+	sp = ucsp(uc);
 	if(inctx || sp < lo || sp + 8 > hi)
 		return;
 	inctx = 1;
@@ -580,27 +564,6 @@ ctxfinish(ucontext_t **link)
 	return libcret;
 }
 
-/*
- * Where the start function returns: a frame with no caller (as libc's
- * own), then on to libc with the stack and registers as they came (rbx
- * holds the address of uc_link's slot for libc).
- */
-__asm__(
-	".pushsection .text\n"
-	".type ctxendfn, @function\n"
-	"ctxendfn:\n"
-	"	.cfi_startproc\n"
-	"	.cfi_undefined rip\n"
-	"	nop\n"
-	".globl ctxend\n"
-	".hidden ctxend\n"
-	"ctxend:\n"
-	"	movq %rbx, %rdi\n"
-	"	call ctxfinish\n"
-	"	jmp *%rax\n"
-	"	.cfi_endproc\n"
-	".size ctxendfn, .-ctxendfn\n"
-	".popsection\n");
 
 /*
  * libc's functions, or their static twins, or NULL (the runtime's stand
@@ -654,7 +617,7 @@ moreargs(ucontext_t *uc, int argc, const long *a, va_list ap)
 	long v;
 	int i;
 
-	sp = (uintptr_t *)spof(uc) + 1 - 6;
+	sp = (uintptr_t *)ucsp(uc) + 1 - 6;
 	for(i = 6; i < Maxarg; i++)
 		if(sp[i] != (uintptr_t)a[i])
 			return;

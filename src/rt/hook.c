@@ -298,33 +298,6 @@ newgen(Thr *t)
 	errno = e;
 }
 
-/*
- * The entry points: each passes the hook where its own return address
- * is (slot: the callee's stack pointer) and the callee's rbp, from
- * which the unwind rules find the callee's frame (C has no cheap way to
- * say either), to the hook of the clock's mechanism (hookmode).
- */
-__asm__(
-	".pushsection .text\n"
-	".globl __cyg_profile_func_enter\n"
-	".type __cyg_profile_func_enter, @function\n"
-	"__cyg_profile_func_enter:\n"
-	"	.cfi_startproc\n"
-	"	movq %rsp, %rdx\n"
-	"	movq %rbp, %rcx\n"
-	"	jmp *entryhook(%rip)\n"
-	"	.cfi_endproc\n"
-	".size __cyg_profile_func_enter, .-__cyg_profile_func_enter\n"
-	".globl __cyg_profile_func_exit\n"
-	".type __cyg_profile_func_exit, @function\n"
-	"__cyg_profile_func_exit:\n"
-	"	.cfi_startproc\n"
-	"	movq %rsp, %rdx\n"
-	"	movq %rbp, %rcx\n"
-	"	jmp *exithook(%rip)\n"
-	"	.cfi_endproc\n"
-	".size __cyg_profile_func_exit, .-__cyg_profile_func_exit\n"
-	".popsection\n");
 
 /*
  * An entry past the checks, in full: the call's frame, frames a longjmp

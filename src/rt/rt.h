@@ -10,7 +10,9 @@
 #include <signal.h>
 #include <stdint.h>
 #include <time.h>
-#include <x86intrin.h>
+
+#include "amd64.h"
+#include "proffile.h"
 
 #define NI __attribute__((no_instrument_function))
 #define RT __attribute__((visibility("hidden"), no_instrument_function))
@@ -275,33 +277,6 @@ recording(void)
 	return rtkey() != Keyoff;
 }
 
-/*
- * The floating-point environment, x87's and SSE's: the runtime's own
- * arithmetic (calibrating the clock, converting times) raises flags
- * (inexact) the program may test, so it is kept around it.
- */
-typedef struct Fpenv Fpenv;
-struct Fpenv
-{
-	unsigned char x87[28];
-	uint32_t mxcsr;
-};
-
-static inline __attribute__((always_inline, no_instrument_function)) void
-fpsave(Fpenv *e)
-{
-	__asm__ volatile("fnstenv %0" : "=m"(e->x87) :: "memory");
-	__asm__ volatile("fldenv %0" :: "m"(e->x87) : "memory");	/* fnstenv masked every exception */
-	__asm__ volatile("stmxcsr %0" : "=m"(e->mxcsr) :: "memory");
-}
-
-static inline __attribute__((always_inline, no_instrument_function)) void
-fprestore(const Fpenv *e)
-{
-	__asm__ volatile("fldenv %0" :: "m"(e->x87) : "memory");
-	__asm__ volatile("ldmxcsr %0" :: "m"(e->mxcsr) : "memory");
-}
-
 /* hook.c: called by code compiled with -finstrument-functions (entry points in assembly) */
 EXPORT void __cyg_profile_func_enter(void *fn, void *site);
 EXPORT void __cyg_profile_func_exit(void *fn, void *site);
@@ -340,18 +315,18 @@ clockfast(Thr *t, uint64_t *now)
 	int mech;
 
 	mech = rt.mech;
-	if(mech == 5){	/* Mticks */
+	if(mech == Mticks){
 		*now = 0;
 		return 1;
 	}
-	if(mech == 1){	/* Mtsc */
-		*now = __rdtsc();
+	if(mech == Mtsc){
+		*now = cycles();
 		return 1;
 	}
-	if(mech == 4 && t->pg != NULL){	/* Mtaskclock */
+	if(mech == Mtaskclock && t->pg != NULL){
 		seq = PGLOCK(t->pg);
 		__asm__ volatile("" ::: "memory");
-		tsc = __rdtsc();
+		tsc = cycles();
 		__asm__ volatile("" ::: "memory");
 		if(seq == t->seq && PGLOCK(t->pg) == seq){
 			*now = tsc - t->off;

@@ -84,41 +84,6 @@ static int (*libcsigintr)(int, int);
 
 static void onsignal(int sig, siginfo_t *si, void *uc);
 
-/*
- * A copy of the process, as fork, that signals no SIGCHLD (only
- * wait(__WCLONE) sees it): the clone system call, the child calling fn
- * on the stack below top (NULL: on the copy of the caller's). The
- * child's pid, or -errno.
- */
-extern long wclone(char *top, void (*fn)(void)) __attribute__((visibility("hidden")));
-
-__asm__(
-	".pushsection .text\n"
-	".globl wclone\n"
-	".hidden wclone\n"
-	".type wclone, @function\n"
-	"wclone:\n"
-	"	.cfi_startproc\n"
-	"	movq %rsi, %r9\n"
-	"	movq %rdi, %rsi\n"
-	"	xorl %edi, %edi\n"
-	"	xorl %edx, %edx\n"
-	"	xorl %r10d, %r10d\n"
-	"	xorl %r8d, %r8d\n"
-	"	movl $56, %eax\n"	/* SYS_clone */
-	"	syscall\n"
-	"	testq %rax, %rax\n"
-	"	jz 1f\n"
-	"	ret\n"
-	"1:\n"
-	"	.cfi_undefined rip\n"
-	"	xorl %ebp, %ebp\n"
-	"	andq $-16, %rsp\n"
-	"	call *%r9\n"
-	"	hlt\n"
-	"	.cfi_endproc\n"
-	".size wclone, .-wclone\n"
-	".popsection\n");
 
 /* Does the runtime handle sig where the program has the default? */
 static int
@@ -274,7 +239,9 @@ infutex(pid_t pid)
 	if(r <= 0)
 		return 0;
 	buf[r] = '\0';
-	return strncmp(buf, "202 ", 4) == 0;	/* SYS_futex on x86-64 */
+	for(v = 0, i = 0; buf[i] >= '0' && buf[i] <= '9'; i++)
+		v = 10 * v + (unsigned)(buf[i] - '0');	/* the system call's number */
+	return i > 0 && buf[i] == ' ' && v == SYS_futex;
 }
 
 /*
