@@ -628,27 +628,28 @@ moreargs(ucontext_t *uc, int argc, const long *a, va_list ap)
 	}
 }
 
-EXPORT void
-makecontext(ucontext_t *uc, void (*fn)(void), int argc, ...)
+/* makecontext's arguments are ap (libc.c's wrapper has the ...) */
+void
+rtmakecontext(ucontext_t *uc, void (*fn)(void), int argc, va_list ap)
 {
 	void (*f)(ucontext_t *, void (*)(void), int, ...);
 	long a[Maxarg];
-	va_list ap;
+	va_list aq;
 	int i, e;
 
 	findreal();
 	e = errno;
 	f = __atomic_load_n(&realmake, __ATOMIC_RELAXED);
 	memset(a, 0, sizeof a);
-	va_start(ap, argc);
+	va_copy(aq, ap);
 	for(i = 0; i < argc && i < Maxarg; i++)
-		a[i] = va_arg(ap, long);
-	va_end(ap);
+		a[i] = va_arg(aq, long);
+	va_end(aq);
 	errno = e;
 	if(f == NULL){
-		va_start(ap, argc);
-		ucmake(uc, fn, argc, ap);
-		va_end(ap);
+		va_copy(aq, ap);
+		ucmake(uc, fn, argc, aq);
+		va_end(aq);
 		after(uc);
 		errno = e;
 		return;
@@ -659,16 +660,16 @@ makecontext(ucontext_t *uc, void (*fn)(void), int argc, ...)
 		a[30], a[31]);
 	e = errno;
 	if(argc > Maxarg){
-		va_start(ap, argc);
-		moreargs(uc, argc, a, ap);
-		va_end(ap);
+		va_copy(aq, ap);
+		moreargs(uc, argc, a, aq);
+		va_end(aq);
 	}
 	after(uc);
 	errno = e;
 }
 
-EXPORT int
-swapcontext(ucontext_t *oucp, const ucontext_t *uc)
+int
+rtswapcontext(ucontext_t *oucp, const ucontext_t *uc)
 {
 	int (*f)(ucontext_t *, const ucontext_t *);
 	Ctx *was;
@@ -688,8 +689,8 @@ swapcontext(ucontext_t *oucp, const ucontext_t *uc)
 	return r;
 }
 
-EXPORT int
-setcontext(const ucontext_t *uc)
+int
+rtsetcontext(const ucontext_t *uc)
 {
 	int (*f)(const ucontext_t *);
 	Ctx *was;

@@ -358,8 +358,8 @@ modsgone(Mods *before)
  * While a profile is made, an object dlclose unloads keeps its place in
  * the module table: its calls in the trees are still named.
  */
-EXPORT int
-dlclose(void *h)
+int
+rtdlclose(void *h)
 {
 	int (*f)(void *);
 	Mods before;

@@ -413,6 +413,32 @@ RT void rtdumpend(const sigset_t *old);
 RT void rtsigforkchild(void);
 RT int rtsnapped(void);
 
+/* libc.c */
+extern const char rtlibc __attribute__((visibility("hidden")));
+
+/* The implementations of libc.c's functions: exec.c, mods.c, sig.c, ctx.c */
+typedef void (*Handler)(int);
+RT int rtexecve(const char *path, char *const argv[], char *const envp[]);
+RT int rtexecv(const char *path, char *const argv[]);
+RT int rtexecvp(const char *file, char *const argv[]);
+RT int rtexecvpe(const char *file, char *const argv[], char *const envp[]);
+RT int rtfexecve(int fd, char *const argv[], char *const envp[]);
+RT int rtdlclose(void *h);
+RT int rtsigaction(int sig, const struct sigaction *act, struct sigaction *old);
+RT Handler rtsignal(int sig, Handler h);
+RT Handler rtbsdsignal(int sig, Handler h);
+RT Handler rtsysvsignal(int sig, Handler h);
+RT int rtsiginterrupt(int sig, int flag);
+RT Handler rtsigset(int sig, Handler h);
+RT int rtsigwait(const sigset_t *set, int *sig);
+RT int rtsigwaitinfo(const sigset_t *set, siginfo_t *info);
+RT int rtsigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *ts);
+RT int rtsigpending(sigset_t *set);
+RT int rtsignalfd(int fd, const sigset_t *mask, int flags);
+RT void rtmakecontext(ucontext_t *uc, void (*fn)(void), int argc, va_list ap);
+RT int rtswapcontext(ucontext_t *oucp, const ucontext_t *uc);
+RT int rtsetcontext(const ucontext_t *uc);
+
 /* init.c */
 RT void rtstart(int proftype, uint32_t profsize);
 RT void rtrecord(int on);

@@ -42,14 +42,9 @@
 /* glibc's sigaction, under the name it keeps for itself (public in libc.so and libc.a) */
 extern int __sigaction(int, const struct sigaction *, struct sigaction *);
 
-typedef void (*Handler)(int);
-
 #ifndef SA_RESTORER
 #define SA_RESTORER 0x04000000	/* the kernel's, which glibc's header leaves out */
 #endif
-
-/* POSIX.1-2001's, which glibc's header declares no more */
-EXPORT Handler bsd_signal(int sig, Handler h);
 
 enum
 {
@@ -420,8 +415,8 @@ rtsnapped(void)
 }
 
 /* The program's sigaction: its own dispositions, the runtime's handler in place of its SIG_DFL. */
-EXPORT int
-sigaction(int sig, const struct sigaction *act, struct sigaction *old)
+int
+rtsigaction(int sig, const struct sigaction *act, struct sigaction *old)
 {
 	struct sigaction a, k, was;
 	int r;
@@ -471,44 +466,30 @@ setsig(int sig, Handler h, Handler (*libc)(int, Handler), int sysv)
 	return old.sa_handler;
 }
 
-EXPORT Handler
-signal(int sig, Handler h)
+Handler
+rtsignal(int sig, Handler h)
 {
 	return setsig(sig, h, libcsignal, 0);
 }
 
-EXPORT Handler
-bsd_signal(int sig, Handler h)
+Handler
+rtbsdsignal(int sig, Handler h)
 {
 	return setsig(sig, h, libcbsd, 0);
 }
 
-EXPORT Handler
-sysv_signal(int sig, Handler h)
+Handler
+rtsysvsignal(int sig, Handler h)
 {
 	return setsig(sig, h, libcsysv, 1);
-}
-
-/* what signal() is in a program compiled for strict ISO C */
-EXPORT Handler
-__sysv_signal(int sig, Handler h)
-{
-	return setsig(sig, h, libcsysv, 1);
-}
-
-/* glibc's ssignal is its signal */
-EXPORT Handler
-ssignal(int sig, Handler h)
-{
-	return setsig(sig, h, libcsignal, 0);
 }
 
 /*
  * siginterrupt, as glibc's: whether sig interrupts calls, now and in
  * the actions signal sets from here.
  */
-EXPORT int
-siginterrupt(int sig, int flag)
+int
+rtsiginterrupt(int sig, int flag)
 {
 	struct sigaction a;
 
@@ -531,8 +512,8 @@ siginterrupt(int sig, int flag)
  * of its own, not this one): SIG_HOLD blocks sig; any other action is
  * set, sig unblocked. The action before, or SIG_HOLD if sig was blocked.
  */
-EXPORT Handler
-sigset(int sig, Handler h)
+Handler
+rtsigset(int sig, Handler h)
 {
 	struct sigaction a, old;
 	sigset_t s, was;
@@ -592,8 +573,8 @@ systimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *ts)
 	return r;
 }
 
-EXPORT int
-sigwait(const sigset_t *set, int *sig)
+int
+rtsigwait(const sigset_t *set, int *sig)
 {
 	sigset_t b;
 	int r;
@@ -609,8 +590,8 @@ sigwait(const sigset_t *set, int *sig)
 	return 0;
 }
 
-EXPORT int
-sigwaitinfo(const sigset_t *set, siginfo_t *info)
+int
+rtsigwaitinfo(const sigset_t *set, siginfo_t *info)
 {
 	sigset_t b;
 
@@ -618,8 +599,8 @@ sigwaitinfo(const sigset_t *set, siginfo_t *info)
 	return libcwaitinfo != NULL ? libcwaitinfo(set, info) : systimedwait(set, info, NULL);
 }
 
-EXPORT int
-sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *ts)
+int
+rtsigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *ts)
 {
 	sigset_t b;
 
@@ -628,8 +609,8 @@ sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *ts)
 }
 
 /* the tick pending while the program blocks it is none of its business */
-EXPORT int
-sigpending(sigset_t *set)
+int
+rtsigpending(sigset_t *set)
 {
 	if(syscall(SYS_rt_sigpending, set, _NSIG / 8) < 0)
 		return -1;
@@ -638,8 +619,8 @@ sigpending(sigset_t *set)
 	return 0;
 }
 
-EXPORT int
-signalfd(int fd, const sigset_t *mask, int flags)
+int
+rtsignalfd(int fd, const sigset_t *mask, int flags)
 {
 	sigset_t b;
 
