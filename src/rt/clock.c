@@ -319,7 +319,7 @@ clockthread(Thr *t)
 
 	clockthreadend(t);
 	t->clockmech = rt.mech;
-	t->tev = 0;	/* a new thread's clock (or a forked child's) starts again */
+	t->tlast = 0;	/* a new thread's clock (or a forked child's) starts again */
 	if(rt.mech == Mticks)
 		t->utseen = utticks();
 	if(rt.mech == Mrdpmc){
@@ -353,7 +353,7 @@ clockthreadend(Thr *t)
 static uint64_t
 notback(Thr *t, uint64_t v)
 {
-	return v < t->tev ? t->tev : v;
+	return v < t->tlast ? t->tlast : v;
 }
 
 /*
@@ -378,7 +378,7 @@ resync(Thr *t)
 	errno = e;
 	v = notback(t, fxmul(ns, rt.cycfx));
 	t->seq = seq;
-	t->off = tsc - v;
+	t->cpubase = tsc - v;
 	return v;
 }
 
@@ -435,7 +435,7 @@ clockother(Thr *t)
 			ns = fxmul(ns, rt.cycfx);
 		return notback(t, ns);
 	}
-	return t->tev;
+	return t->tlast;
 }
 
 /* Nanoseconds per clock unit, as of now (Mtsc: measured over the run). */

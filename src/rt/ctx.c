@@ -329,13 +329,13 @@ save(Thr *t, Shadow *s, uint64_t now)
 	if(n > 0)
 		memcpy(s->f, &t->stack[1], n * sizeof(Frame));
 	s->n = n;
-	s->over = t->over;
+	s->deepnow = t->deepnow;
 	s->cur = t->cur;
 	s->root = t->chunk[0];
 	s->gen = t->gen;
 	t->top = t->stack;
 	t->cur = t->stack[0].node;
-	t->over = 0;
+	t->deepnow = 0;
 }
 
 /*
@@ -382,11 +382,11 @@ load(Thr *t, Shadow *s, uint64_t now)
 	for(i = 1; i <= s->n; i++)
 		t->stack[i].t0 = now;
 	t->top = t->stack + s->n;
-	t->over = s->over;
+	t->deepnow = s->deepnow;
 	if(now != 0)
-		t->tev = now;
+		t->tlast = now;
 	s->n = 0;
-	s->over = 0;
+	s->deepnow = 0;
 }
 
 /* The thread's tree, if switches may be followed in it now; NULL if not. */
@@ -496,7 +496,7 @@ made(uintptr_t lo, uintptr_t hi)
 	c->lo = lo;
 	c->hi = hi;
 	c->sh.n = 0;
-	c->sh.over = 0;
+	c->sh.deepnow = 0;
 	return c;
 }
 

@@ -194,7 +194,7 @@ chargeactive(void)
 			f->node->time += now - f->t0;
 		f->t0 = now;
 	}
-	t->tev = now;
+	t->tlast = now;
 }
 
 /*

@@ -192,7 +192,7 @@ pushat(Thr *t, uint64_t fn, uintptr_t cfa, Kid *k, uint64_t now, int timed)
 	f->prev = t->cur;
 	f->kid = k;
 	if(timed)
-		f->t0 = t->tev = now;
+		f->t0 = t->tlast = now;
 	t->top = f;
 	if(k == NULL){
 		f->node = NULL;
@@ -235,7 +235,7 @@ stale(Thr *t, uintptr_t cfa, int inl)
 {
 	Frame *f;
 
-	if(t->top == t->stack || t->over != 0 || cfa > t->stack[1].cfa)
+	if(t->top == t->stack || t->deepnow != 0 || cfa > t->stack[1].cfa)
 		return 0;
 	f = t->top;
 	return f->cfa < cfa || (f->cfa == cfa && !inl);
@@ -248,8 +248,8 @@ stale(Thr *t, uintptr_t cfa, int inl)
 static inline NI void
 overgone(Thr *t, uintptr_t cfa)
 {
-	if(t->over > 0 && cfa >= t->top->cfa && cfa <= t->stack[1].cfa)
-		t->over = 0;
+	if(t->deepnow > 0 && cfa >= t->top->cfa && cfa <= t->stack[1].cfa)
+		t->deepnow = 0;
 }
 
 /* Close the frames a longjmp left (out of line: the common call is deeper than the top frame). */
@@ -257,7 +257,7 @@ static __attribute__((noinline)) NI void
 unwind(Thr *t, uintptr_t cfa, int inl)
 {
 	while(stale(t, cfa, inl))
-		pop(t, t->tev);
+		pop(t, t->tlast);
 }
 
 /*
@@ -335,7 +335,7 @@ enterrest(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp
 		k = NULL;	/* found under a frame that is gone */
 	}
 	if(t->top == t->end){
-		t->over++;
+		t->deepnow++;
 		t->lost++;
 		t->deep++;
 		LEAVE(t);
@@ -448,8 +448,8 @@ void
 thrunwind(Thr *t)
 {
 	while(t->top != t->stack)
-		pop(t, t->tev);
-	t->over = 0;
+		pop(t, t->tlast);
+	t->deepnow = 0;
 }
 
 /*
@@ -484,18 +484,18 @@ exitrest(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp,
 	cfa = where(t, fn, site, slot, bp, &r, &inl);
 	if(cfa != 0)
 		overgone(t, cfa);
-	if(t->over > 0)
-		t->over--;
+	if(t->deepnow > 0)
+		t->deepnow--;
 	else if((f = exiting(t, fn, cfa)) != NULL){
 		while(t->top != f)
-			pop(t, t->tev);
+			pop(t, t->tlast);
 		if(f->kid != NULL)
 			f->kid->xrule = f->xrule = r;
 		pop(t, now);
 	}else if(cfa != 0 && cfa <= t->stack[1].cfa)
 		while(t->top != t->stack && t->top->cfa < cfa)
-			pop(t, t->tev);	/* deeper than a call that returns: gone */
-	t->tev = now;
+			pop(t, t->tlast);	/* deeper than a call that returns: gone */
+	t->tlast = now;
 	LEAVE(t);
 }
 
@@ -533,7 +533,7 @@ exitnow(Thr *t, uint64_t k, uint64_t fn, uint64_t site, const uint64_t *slot, ui
 		if(cfa == f->cfa){
 			pop(t, now);	/* untimed, now is 0: no time added */
 			if(timed)
-				t->tev = now;
+				t->tlast = now;
 			LEAVEKEY(t, k);
 			return;
 		}

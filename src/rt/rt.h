@@ -138,9 +138,9 @@ struct Thr
 	Frame *stack;		/* stack[0] is none; frames 1 to depth */
 	Frame *top;		/* the newest frame, &stack[depth] */
 	Frame *end;		/* &stack[Maxdepth] */
-	uint32_t over;		/* calls deeper than Maxdepth still active */
+	uint32_t deepnow;	/* calls deeper than Maxdepth still active (deep counts them all) */
 	Node *cur;		/* the node of the newest recorded frame, the root at first; NULL without a tree */
-	uint64_t tev;		/* the time of the last hook: frames a longjmp left end then */
+	uint64_t tlast;		/* the time of the last hook: frames a longjmp left end then */
 	uint64_t lost;		/* calls not recorded */
 	uint64_t deep;		/* of them, calls deeper than Maxdepth */
 	uint32_t tid;		/* the first thread to use the tree */
@@ -150,7 +150,7 @@ struct Thr
 	/* Mtaskclock state */
 	volatile void *pg;	/* the perf task-clock page; its lock counts reschedules */
 	uint32_t seq;
-	uint64_t off;		/* CPU time in cycles = cycle counter - off while seq holds */
+	uint64_t cpubase;	/* CPU time in cycles = cycle counter - cpubase while seq holds */
 	/* Mticks state */
 	uint64_t pending;	/* ticks not yet charged: they came while the tree was being made */
 	uint64_t utseen;	/* the thread's user time in ticks at its last tick */
@@ -195,7 +195,7 @@ find(const Node *cur, uint64_t pc)
 
 /*
  * ctx.c: the calls of a ucontext context while another runs on the
- * thread: its frames (1 to n of the shadow stack it had), cur and over,
+ * thread: its frames (1 to n of the shadow stack it had), cur and deepnow,
  * and the tree its nodes are in (another thread's or profile's: the
  * path is found again in the tree it comes back to).
  */
@@ -205,7 +205,7 @@ struct Shadow
 	Frame *f;		/* room for cap; mmap'd, kept for reuse */
 	uint32_t n;
 	uint32_t cap;
-	uint32_t over;
+	uint32_t deepnow;
 	Node *cur;
 	Node *root;		/* the tree's node 0 ... */
 	int gen;		/* ... and its generation */
@@ -252,7 +252,7 @@ keyfor(int gen)
 static inline __attribute__((always_inline, no_instrument_function)) uint64_t
 keyof(const Thr *t)
 {
-	return t->stack != NULL && t->cap != 0 && t->over == 0 ? keyfor(t->gen) : 0;
+	return t->stack != NULL && t->cap != 0 && t->deepnow == 0 ? keyfor(t->gen) : 0;
 }
 
 #define BUSY(t) ((t)->key & 1)
@@ -329,7 +329,7 @@ clockfast(Thr *t, uint64_t *now)
 		tsc = cycles();
 		__asm__ volatile("" ::: "memory");
 		if(seq == t->seq && PGLOCK(t->pg) == seq){
-			*now = tsc - t->off;
+			*now = tsc - t->cpubase;
 			return 1;
 		}
 	}
