@@ -24,8 +24,10 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "cfa.h"
 #include "proffile.h"
 #include "rt.h"
+#include "tree.h"
 
 enum
 {

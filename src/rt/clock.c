@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "proffile.h"
+#include "clock.h"
 #include "rt.h"
 
 _Static_assert(offsetof(struct perf_event_mmap_page, lock) == PGLOCKOFF, "perf page layout");

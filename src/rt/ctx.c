@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "proffile.h"
+#include "clock.h"
 #include "rt.h"
 
 enum

@@ -17,6 +17,8 @@
 #include <unistd.h>
 
 #include "proffile.h"
+#include "clock.h"
+#include "mods.h"
 #include "rt.h"
 
 enum { Bufsize = 1 << 16 };

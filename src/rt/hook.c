@@ -13,8 +13,11 @@
 #include <pthread.h>
 #include <string.h>
 
+#include "cfa.h"
+#include "clock.h"
 #include "proffile.h"
 #include "rt.h"
+#include "tree.h"
 
 static TLS int making;	/* the thread's tree is being made */
 

@@ -12,6 +12,8 @@
 
 #include "prof.h"
 #include "proffile.h"
+#include "clock.h"
+#include "mods.h"
 #include "rt.h"
 
 enum { Maxprofsize = 100000000 };

@@ -19,7 +19,9 @@
 #include <unistd.h>
 
 #include "proffile.h"
+#include "mods.h"
 #include "rt.h"
+#include "tree.h"
 
 enum { Maxgone = 256 };
 

@@ -38,6 +38,7 @@
 
 #include "proffile.h"
 #include "rt.h"
+#include "tree.h"
 
 /* glibc's sigaction, under the name it keeps for itself (public in libc.so and libc.a) */
 extern int __sigaction(int, const struct sigaction *, struct sigaction *);

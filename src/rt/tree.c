@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "proffile.h"
+#include "clock.h"
 #include "rt.h"
 
 TLS Thr *thr;
