@@ -243,11 +243,36 @@ int printfolded(FILE *out, const Prof *p, const Space *s);
  */
 int printcallgrind(FILE *out, const Prof *p, const Space *s, const char *cmd);
 /*
- * prof -S: a flame graph, one self-contained SVG: per call path a frame
- * as wide as its inclusive time, tooltips with time, share and calls;
- * cmd names the program in the title (or NULL). 0 or -1.
+ * A baseline to colour a flame graph by (a differential flame graph, as
+ * flamegraph.pl draws one): self[i], for node i of the profile drawn, is
+ * the baseline's self time in ns on the same path of function names (0
+ * if it has no such path); maxdelta is the greatest change of self time
+ * in ns on any path of either profile, those only one has included (the
+ * scale of the colours; 0 is taken as 1); name names the baseline.
  */
-int printflame(FILE *out, const Prof *p, const Space *s, const char *cmd);
+typedef struct Flamebase Flamebase;
+struct Flamebase
+{
+	uint64_t *self;
+	uint64_t maxdelta;
+	const char *name;
+};
+
+/*
+ * prof -S: a flame graph, one self-contained SVG: per call path a frame
+ * as wide as its inclusive time, tooltips with time, share and calls,
+ * and a script to zoom, search and show details; cmd names the program
+ * in the title (or NULL). With a baseline base (else NULL) frames are
+ * coloured by the change of their self time: red grew, blue shrank,
+ * white unchanged. 0 or -1.
+ */
+int printflame(FILE *out, const Prof *p, const Space *s, const char *cmd, const Flamebase *base);
+/*
+ * The baseline b (its symbols bs) on the paths of p (symbols s), paths
+ * matched by the names of their functions, into fb (fb->self malloc'd,
+ * fb->name left alone). 0, or -1 (no memory).
+ */
+int flamebase(Flamebase *fb, const Prof *p, const Space *s, const Prof *b, const Space *bs);
 
 /* ticks.c: tick profiles (Plan 9 /proc/pid/profile and kpdata, Linux /proc/profile) */
 

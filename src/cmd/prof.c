@@ -242,7 +242,7 @@ main(int argc, char *argv[])
 	if(Fflag)
 		r = printfolded(stdout, p, &space);
 	else if(Sflag)
-		r = printflame(stdout, p, &space, program);
+		r = printflame(stdout, p, &space, program, NULL);
 	else if(Cflag)
 		r = printcallgrind(stdout, p, &space, program);
 	else if(dflag || rflag)

@@ -24,4 +24,7 @@ Prof *linuxparsefor(const unsigned char *buf, size_t n, const Prof *base, const 
  */
 uint32_t modmatch(const Prof *a, const Pmod *m, int isexe);
 
+/* flamejs.c: the script prof -S embeds (it reads the constants P that flame.c writes before it). */
+extern const char flamescript[];
+
 #endif
