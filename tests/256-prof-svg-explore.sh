@@ -1,6 +1,6 @@
 # prof -S's embedded script, driven in headless Chromium by puppeteer-core
 # (npm) on a hand-made Plan 9 prof.out, so every width is known.
-# Program: main 0x1000, f 0x1100, g 0x1200, h 0x1300 (text ends 0x1310).
+# Program: main 0x1000, f 0x1100, g 0x1200, h 0x1300, k 0x1400.
 # Tree (calls, ms), siblings in call order, left to right:
 #	all (100)
 #	└── main (1, 100)		self 10
@@ -9,19 +9,25 @@
 #	    │   └── f (1, 10)		self 0
 #	    │       └── g (1, 10)	self 10
 #	    └── h (1, 40)		self 20
-#	        └── g (2, 20)		self 20
+#	        └── g (2, 20)		self 18
+#	            └── k (1, 2)	self 2
 # Frames span 1200 - 2*10 = 1180 px at 11.8 px per ms: all and main 1180,
-# f 590 at x 10, h 472 at x 600; under f: g 354 at 10, f 118 at 364.
+# f 590 at x 10, h 472 at x 600; under f: g 354 at 10, f 118 at 364;
+# k 23.6 at 600, too narrow for a label (flame.c: (23.6 - 6) / 7.3 < 3
+# characters).
 # Clicking f zooms it to 1180 px (ratio 1180/590 = 2): its g 708 px at
 # 10, the inner f 236 at 718 and its g 236 at 718; main and all stay
 # 1180 wide (dimmed), h and its g are hidden. Clicking the inner f (10
 # ms) then: it and its g 1180, the outer f, main and all 1180 too, the
-# other g hidden. "Reset zoom" restores every frame as drawn.
+# other g hidden. "Reset zoom" restores every frame as drawn. Clicking
+# h (ratio 2.5): its g 590 at 10, k 59 at 10, now labelled "k"; the
+# reset takes the label away again.
 # Search: a regular expression on names; matching frames get the fill
 # rgb(230,0,230) and the matched share counts a frame once even where a
 # match stands on a match (by hand: ^g$ matches the 3 g's, 30+10+20 =
 # 60 ms of 100: "Matched: 60.0%"; ^f$ the 2 f's, the inner under the
-# outer: 50%; f|h: f, inner f, h: 50+40 = 90%). The same shares come
+# outer: 50%; f|h: f, inner f, h: 50+40 = 90%; g|k: the g's, k on one:
+# 60%). The same shares come
 # again from prof -F: the self times of the paths holding a match, over
 # the total. Hover: the status line shows the frame's tooltip. Without
 # script (JavaScript off) the whole graph is drawn as it was.
@@ -36,16 +42,17 @@ if [ ! -d "$nm/puppeteer-core" ]; then
 		skip "npm install puppeteer-core failed: $(tail -n 1 "$B/node/npm.log")"
 fi
 
-mkelf prog main=0x1000 f=0x1100 g=0x1200 h=0x1300
+mkelf prog main=0x1000 f=0x1100 g=0x1200 h=0x1300 k=0x1400
 $MKCLASSIC > prof.out <<'P'
 1 - 0 0 100
 2 - 0x1000 1 100
 3 4 0x1300 1 40
-- - 0x1200 2 20
+8 - 0x1200 2 20
 5 - 0x1100 2 50
 6 7 0x1100 1 10
 - - 0x1200 1 10
 - - 0x1200 3 30
+- - 0x1400 1 2
 P
 $PROF -S prog prof.out > flame.svg 2> err || { cat err; fail "prof -S: exit $?"; }
 if command -v xmllint >/dev/null 2>&1; then
@@ -67,7 +74,7 @@ share()
 		END { printf "Matched: %.1f%%\n", 100 * s / 100000000 }' folded
 }
 [ "$(share '^g$')" = "Matched: 60.0%" ] && [ "$(share '^f$')" = "Matched: 50.0%" ] &&
-	[ "$(share 'f|h')" = "Matched: 90.0%" ] || fail "prof -F does not give the shares worked by hand"
+	[ "$(share 'f|h')" = "Matched: 90.0%" ] && [ "$(share 'g|k')" = "Matched: 60.0%" ] || fail "prof -F does not give the shares worked by hand"
 
 cat > drive.js <<'J'
 const puppeteer = require(process.env.NM + '/puppeteer-core');
@@ -151,6 +158,15 @@ async function clicktext(page, s) {
 	const back = await frames(page);
 	geom('reset', back, want.full);
 	check('reset: labels as drawn', JSON.stringify(back.map(f => f.label)) == JSON.stringify(orig.map(f => f.label)), back.map(f => f.label));
+	check('k unlabelled', named(orig)['k1'].label == '', named(orig)['k1']);
+	await clickframe(page, 'h', 1);
+	const zh = await frames(page);
+	geom('zoom h', zh, want.zoomh);
+	check('zoom h: k labelled', named(zh)['k1'].label == 'k', named(zh)['k1']);
+	await clicktext(page, 'Reset zoom');
+	const back2 = await frames(page);
+	geom('reset', back2, want.full);
+	check('reset: labels as drawn', JSON.stringify(back2.map(f => f.label)) == JSON.stringify(orig.map(f => f.label)), back2.map(f => f.label));
 	// search, through the Search button's prompt
 	for(const s of want.search){
 		page.once('dialog', d => d.accept(s.re));
@@ -169,9 +185,10 @@ async function clicktext(page, s) {
 })().catch(e => { console.log('FAIL: ' + e); process.exit(1); });
 J
 # where each frame is (left, width in px; null: hidden), worked by hand above
-full='"all1":[10,1180],"main1":[10,1180],"f1":[10,590],"g1":[10,354],"f2":[364,118],"g2":[364,118],"h1":[600,472],"g3":[600,236]'
-zoomf='"all1":[10,1180],"main1":[10,1180],"f1":[10,1180],"g1":[10,708],"f2":[718,236],"g2":[718,236],"h1":null,"g3":null'
-zoomff='"all1":[10,1180],"main1":[10,1180],"f1":[10,1180],"g1":null,"f2":[10,1180],"g2":[10,1180],"h1":null,"g3":null'
-search=$(for re in '^g$' '^f$' 'f|h'; do printf '{"re":"%s","matched":"%s"},' "$re" "$(share "$re")"; done)
-want="{\"full\":{$full},\"zoomf\":{$zoomf},\"zoomff\":{$zoomff},\"search\":[${search%,}]}"
+full='"all1":[10,1180],"main1":[10,1180],"f1":[10,590],"g1":[10,354],"f2":[364,118],"g2":[364,118],"h1":[600,472],"g3":[600,236],"k1":[600,23.6]'
+zoomf='"all1":[10,1180],"main1":[10,1180],"f1":[10,1180],"g1":[10,708],"f2":[718,236],"g2":[718,236],"h1":null,"g3":null,"k1":null'
+zoomff='"all1":[10,1180],"main1":[10,1180],"f1":[10,1180],"g1":null,"f2":[10,1180],"g2":[10,1180],"h1":null,"g3":null,"k1":null'
+zoomh='"all1":[10,1180],"main1":[10,1180],"f1":null,"g1":null,"f2":null,"g2":null,"h1":[10,1180],"g3":[10,590],"k1":[10,59]'
+search=$(for re in '^g$' '^f$' 'f|h' 'g|k'; do printf '{"re":"%s","matched":"%s"},' "$re" "$(share "$re")"; done)
+want="{\"full\":{$full},\"zoomf\":{$zoomf},\"zoomff\":{$zoomff},\"zoomh\":{$zoomh},\"search\":[${search%,}]}"
 HOME=$PWD NM=$nm timeout 60 node drive.js "$PWD/flame.svg" "$want" > drive.out 2>&1 || { cat drive.out; fail "driving the flame graph in chromium"; }
