@@ -150,17 +150,25 @@ layout(const Prof *p, Frame *f, uint32_t *stack)
 
 /*
  * flamegraph.pl's differential colours: d, a change of self time, on a
- * scale of max (|d| <= max): white if none, else red (grew) or blue
- * (shrank), from a pale 210 in the other channels down to 0 at max.
+ * scale of max > 0 (a greater |d| taken as max): white if none, else red
+ * (grew) or blue (shrank), from a pale 210 in the other channels down to
+ * 0 at max.
  */
 static void
 diffcolour(int64_t d, uint64_t max, int *r, int *g, int *b)
 {
+	uint64_t a;
+	int v;
+
+	a = d < 0 ? 0 - (uint64_t)d : (uint64_t)d;
+	if(a > max)
+		a = max;
+	v = (int)(210.0 * (double)(max - a) / (double)max);
 	*r = *g = *b = 255;
 	if(d > 0)
-		*g = *b = (int)(210.0 * (double)(max - (uint64_t)d) / (double)max);
+		*g = *b = v;
 	else if(d < 0)
-		*r = *g = (int)(210.0 * (double)(max - (uint64_t)-d) / (double)max);
+		*r = *g = v;
 }
 
 /* The tooltip's end with a baseline: "; self 12.3 ms, was 4.5 ms". */
