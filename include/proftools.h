@@ -190,6 +190,8 @@ Prof *profread(const char *file);
  * are in base. NULL on error, or if the executables' build-ids differ.
  */
 Prof *profreadfor(const char *file, const Prof *base);
+/* The same of a file's image in memory; name is used in errors. */
+Prof *profparsefor(const unsigned char *buf, size_t n, const Prof *base, const char *name);
 /*
  * The sum of two profiles of one program, path by path: a with b's
  * counts and times added (b is freed). Profiles of different formats,
@@ -212,6 +214,101 @@ Prof *profmergeroots(Prof *p, const char *name);
 /* What the profile's times measured, if not what its proftype says; else NULL. */
 const char *profcaveat(const Prof *p);
 void proffree(Prof *p);
+
+/* named.c: a profile by names (profiles of two builds compare; prof -N saves one) */
+
+typedef struct Nnode Nnode;
+typedef struct Ntree Ntree;
+
+/* A call path by names: times in ns. */
+struct Nnode
+{
+	const char *name;
+	uint32_t parent;	/* Pnone for the root */
+	uint32_t depth;		/* the root's is 0 */
+	uint64_t calls;
+	uint64_t self;
+	uint64_t time;		/* inclusive */
+};
+
+/* Node 0 is the root; parents come before their children. */
+struct Ntree
+{
+	Nnode *node;
+	uint32_t nnode;
+	uint64_t unitns;	/* the resolution of the profile it came from, ns */
+	uint32_t *ofprof;	/* made by ntreeof: the node of each of the Prof's nodes */
+	/* private to named.c */
+	size_t cap;
+	char **blocks;
+	size_t nblocks;
+	char *next;
+	size_t left;
+};
+
+/* p by names, as s names its pcs (prof's reports' names). NULL if out of memory. */
+Ntree *ntreeof(const Prof *p, const Space *s);
+/* Parse a profile saved by names (printnames); name is used in errors. NULL on error. */
+Ntree *ntreeread(const unsigned char *buf, size_t n, const char *name);
+/* Does the file image begin as a profile saved by names? */
+int isnames(const unsigned char *buf, size_t n);
+/* prof -N: t saved by names, a path a line. 0 or -1. */
+int printnames(FILE *out, const Ntree *t);
+/* Node i's path of names, "a;b;c". */
+void ntreepath(FILE *out, const Ntree *t, uint32_t i);
+void ntreefree(Ntree *t);
+
+/* diff.c, diffprint.c: two profiles compared by names (prof -b) */
+
+typedef struct Dpath Dpath;
+typedef struct Diff Diff;
+typedef struct Gate Gate;
+
+/* A call path of names in either profile: before ([0]) and after ([1]); times in ns. */
+struct Dpath
+{
+	uint32_t up;		/* the caller's path; Pnone for the root (path 0) */
+	const char *name;
+	uint64_t calls[2];
+	uint64_t self[2];
+	uint64_t time[2];	/* inclusive */
+};
+
+struct Diff
+{
+	Dpath *path;
+	uint32_t npath;
+	uint32_t *of[2];	/* the path of each node of the trees compared */
+};
+
+/* The paths of a (before) and b (after) matched by names. NULL if out of memory. */
+Diff *profdiff(const Ntree *a, const Ntree *b);
+void difffree(Diff *d);
+/* Path i's names, "a;b;c". */
+void diffpath(FILE *out, const Diff *d, uint32_t i);
+/*
+ * The changes per function (self time, calls), or per call path
+ * (inclusive time, calls), largest change of time first, then of calls.
+ * 0 or -1.
+ */
+int printdiff(FILE *out, const Diff *d, int paths);
+/* The folded difference (difffolded.pl's): "a;b;c before after", self ns. 0 or -1. */
+int printdifffolded(FILE *out, const Diff *d);
+
+enum { Gatenone, Gateany, Gateratio };
+
+/* A regression gate's limits (gateparse). */
+struct Gate
+{
+	int calls;		/* Gate* */
+	double ratio;		/* Gateratio: calls after > ratio * calls before */
+	double timepct;		/* time after > (1 + timepct/100) * before; < 0: no limit */
+	uint64_t minns;		/* time changes under this never count */
+};
+
+int gateparse(const char *spec, Gate *g);
+/* Print one line per function or path beyond g's limits: their number, or -1. */
+long diffgate(FILE *out, const Diff *d, const Gate *g);
 
 /* readfile.c */
 
