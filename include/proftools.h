@@ -218,6 +218,16 @@ void proffree(Prof *p);
 /* The whole of file, in a malloc'd buffer; *n its size. NULL on error. */
 unsigned char *readfile(const char *file, size_t *n);
 
+/* p9fmt.c */
+
+/*
+ * Plan 9's print("%width.precf", v) into buf (at most n bytes, NUL
+ * included): v as 17 significant digits, rounded half up in decimal at
+ * prec (glibc rounds the binary value: 0.15 is 0.2 in Plan 9, 0.1 in
+ * glibc). Returns the length of the whole string, as snprintf.
+ */
+int p9fmtf(char *buf, size_t n, double v, int width, int prec);
+
 /* flat.c, graph.c: Plan 9's reports */
 
 /* prof's default report. 0, or -1 on error. */
