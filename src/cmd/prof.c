@@ -140,7 +140,7 @@ loadsyms(Prof *p, const char *program, Symtab *prog, Space *s, Symtab ***tabs, s
 		fprintf(stderr, "prof: out of memory\n");
 		exit(1);
 	}
-	if(p->format == Pclassic){
+	if(p->format != Plinux){
 		t = prog != NULL ? prog : symelf(program);
 		if(t == NULL)
 			fatal();

@@ -66,12 +66,22 @@ printflat(FILE *out, const Prof *p, const Space *s)
 	qsort(acc, n, sizeof acc[0], acccmp);
 	if(total == 0)
 		total = 1;
-	fprintf(out, "  %%     Time     Calls  Name\n");
+	if(p->format == P9front)
+		fprintf(out, "  %%       Time        Calls  Name\n");
+	else
+		fprintf(out, "  %%     Time     Calls  Name\n");
 	for(j = 0; j < n; j++){
-		/* Plan 9's "%4.1f %8.3f %8lud\t%s\n": its %f rounds in decimal */
+		/* Plan 9's print: its %f rounds in decimal */
 		p9fmtf(pct, sizeof pct, 100.0 * acc[j].self / total, 4, 1);
-		p9fmtf(sec, sizeof sec, acc[j].self / (1e9 / p->unitns), 8, 3);
-		fprintf(out, "%s %s %8llu\t%s\n", pct, sec, (unsigned long long)acc[j].calls, acc[j].name);
+		if(p->format == P9front){
+			/* 9front's "%4.1f   %.9f %8llud\t%s\n", seconds = cycles / frequency */
+			p9fmtf(sec, sizeof sec, (double)acc[j].self / p->hz, 0, 9);
+			fprintf(out, "%s   %s %8llu\t%s\n", pct, sec, (unsigned long long)acc[j].calls, acc[j].name);
+		}else{
+			/* "%4.1f %8.3f %8lud\t%s\n" */
+			p9fmtf(sec, sizeof sec, acc[j].self / (1e9 / p->unitns), 8, 3);
+			fprintf(out, "%s %s %8llu\t%s\n", pct, sec, (unsigned long long)acc[j].calls, acc[j].name);
+		}
 	}
 	free(acc);
 	return 0;

@@ -25,6 +25,8 @@ profreadfor(const char *file, const Prof *base)
 		return NULL;
 	if(n >= 8 && memcmp(buf, PFMAGIC, 8) == 0)
 		p = linuxparsefor(buf, n, base, file);
+	else if(isfront(buf, n))
+		p = frontparse(buf, n, file);
 	else
 		p = classicparse(buf, n, file);
 	free(buf);
