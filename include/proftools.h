@@ -156,7 +156,7 @@ struct Pmod
 	int used;		/* some node's pc is in it */
 };
 
-enum { Pclassic, Plinux };	/* Prof.format */
+enum { Pclassic, Plinux, P9front };	/* Prof.format: Plan 9 4th edition, ours, 9front */
 
 /*
  * A profile: node[0] is the root, whose time is the total profiled time.
@@ -169,7 +169,8 @@ struct Prof
 	Pnode *node;
 	uint32_t nnode;
 	uint64_t mask;
-	uint64_t unitns;	/* nanoseconds per time unit */
+	uint64_t unitns;	/* nanoseconds per time unit (P9front: 1, see hz) */
+	uint64_t hz;		/* P9front: times are cycles of a counter of hz Hz; else 0 */
 	int format;
 	/* Plinux only (see proffile.h); pcs are run-time addresses */
 	Pmod *mod;
@@ -203,6 +204,10 @@ Prof *profmerge(Prof *a, const char *aname, Prof *b, const char *bname);
 uint64_t profself(const Prof *p, uint32_t i);
 /* Parse a classic Plan 9 prof.out image; name is used in errors. */
 Prof *classicparse(const unsigned char *buf, size_t n, const char *name);
+/* Does the image begin as 9front's prof.out ("pr\x0f")? */
+int isfront(const unsigned char *buf, size_t n);
+/* Parse a 9front prof.out image (times in cycles: P9front, hz set). */
+Prof *frontparse(const unsigned char *buf, size_t n, const char *name);
 /* Parse a prof.<pid> image of our format (proffile.h), threads merged. */
 Prof *linuxparse(const unsigned char *buf, size_t n, const char *name);
 /*
@@ -315,6 +320,16 @@ long diffgate(FILE *out, const Diff *d, const Gate *g);
 /* The whole of file, in a malloc'd buffer; *n its size. NULL on error. */
 unsigned char *readfile(const char *file, size_t *n);
 
+/* p9fmt.c */
+
+/*
+ * Plan 9's print("%width.precf", v) into buf (at most n bytes, NUL
+ * included): v as 17 significant digits, rounded half up in decimal at
+ * prec (glibc rounds the binary value: 0.15 is 0.2 in Plan 9, 0.1 in
+ * glibc). Returns the length of the whole string, as snprintf.
+ */
+int p9fmtf(char *buf, size_t n, double v, int width, int prec);
+
 /* flat.c, graph.c: Plan 9's reports */
 
 /* prof's default report. 0, or -1 on error. */
@@ -325,7 +340,7 @@ int printflat(FILE *out, const Prof *p, const Space *s);
  */
 int printgraph(FILE *out, const Prof *p, const Space *s, int recursive, int tabstop);
 
-/* fold.c, callgrind.c, flame.c: the call tree for other tools; times in ns */
+/* fold.c, callgrind.c, flame.c: the call tree for other tools; times in ns (cycles for P9front) */
 
 /*
  * prof -F: folded stacks (flame graphs), one line per call path with

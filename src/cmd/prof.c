@@ -160,7 +160,7 @@ loadsyms(Prof *p, const char *program, Symtab *prog, Space *s, Symtab ***tabs, s
 		fprintf(stderr, "prof: out of memory\n");
 		exit(failstatus);
 	}
-	if(p->format == Pclassic){
+	if(p->format != Plinux){
 		t = prog != NULL ? prog : symelf(program);
 		if(t == NULL)
 			fatal();
@@ -248,7 +248,7 @@ sideread(Side *s, char **files, int n, const char *program, Symtab *prog)
 	for(k = 1; k < n; k++)
 		if((q = profreadfor(files[k], s->p)) == NULL || (s->p = profmerge(s->p, files[0], q, files[k])) == NULL)
 			fatal();
-	if(program == NULL && s->p->format == Pclassic)
+	if(program == NULL && s->p->format != Plinux)
 		failwith(files[0], "a Plan 9 prof.out is named by a program: give one");
 	loadsyms(s->p, program, prog, &s->space, &s->tabs, &s->ntabs);
 	caveats(s->p, files[0]);

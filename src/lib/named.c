@@ -112,6 +112,15 @@ pcname(Ntree *t, const Space *s, uint64_t pc)
 	return ntreestr(t, n, strlen(n));
 }
 
+/* Time t of p in ns: its units, or cycles of a counter of p->hz Hz (9front's). */
+static uint64_t
+nsof(const Prof *p, uint64_t t)
+{
+	if(p->hz != 0)
+		return (uint64_t)((unsigned __int128)t * 1000000000u / p->hz);
+	return t * p->unitns;
+}
+
 /* Add p's node i (under t's node up) and its subtree, depth first; -1 if out of memory. */
 static int
 ntreeaddsub(Ntree *t, const Prof *p, const Space *s, uint32_t i, uint32_t up, uint32_t *stack, uint32_t *ups)
@@ -131,8 +140,8 @@ ntreeaddsub(Ntree *t, const Prof *p, const Space *s, uint32_t i, uint32_t up, ui
 			return -1;
 		k = t->nnode - 1;
 		n->calls = p->node[i].count;
-		n->self = profself(p, i) * p->unitns;
-		n->time = (p->node[i].time & p->mask) * p->unitns;
+		n->self = nsof(p, profself(p, i));
+		n->time = nsof(p, p->node[i].time & p->mask);
 		t->ofprof[i] = k;
 		for(c = p->node[i].down; c != Pnone; c = p->node[c].right){
 			stack[sp] = c;
@@ -160,8 +169,8 @@ ntreeof(const Prof *p, const Space *s)
 		return NULL;
 	}
 	t->ofprof[0] = 0;
-	t->node[0].time = (p->node[0].time & p->mask) * p->unitns;
-	t->unitns = p->unitns;
+	t->node[0].time = nsof(p, p->node[0].time & p->mask);
+	t->unitns = p->hz != 0 ? (p->hz < 1000000000u ? 1000000000u / p->hz : 1) : p->unitns;
 	r = 0;
 	for(c = p->node[0].down; c != Pnone && r == 0; c = p->node[c].right)
 		r = ntreeaddsub(t, p, s, c, 0, stack, ups);

@@ -33,6 +33,8 @@ profparsefor(const unsigned char *buf, size_t n, const Prof *base, const char *n
 {
 	if(n >= 8 && memcmp(buf, PFMAGIC, 8) == 0)
 		return linuxparsefor(buf, n, base, name);
+	if(isfront(buf, n))
+		return frontparse(buf, n, name);
 	return classicparse(buf, n, name);
 }
 
