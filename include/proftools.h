@@ -380,11 +380,11 @@ struct Flamebase
  */
 int printflame(FILE *out, const Prof *p, const Space *s, const char *cmd, const Flamebase *base);
 /*
- * The baseline b (its symbols bs) on the paths of p (symbols s), paths
- * matched by the names of their functions, into fb (fb->self malloc'd,
- * fb->name left alone). 0, or -1 (no memory).
+ * prof -b -S: the baseline of d on the paths of p, which d compares as
+ * t (ntreeof(p)) with the baseline, into fb (fb->self malloc'd, fb->name
+ * left alone). 0, or -1 (no memory).
  */
-int flamebase(Flamebase *fb, const Prof *p, const Space *s, const Prof *b, const Space *bs);
+int flamebase(Flamebase *fb, const Prof *p, const Ntree *t, const Diff *d);
 
 /* ticks.c: tick profiles (Plan 9 /proc/pid/profile and kpdata, Linux /proc/profile) */
 

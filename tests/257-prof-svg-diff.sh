@@ -1,6 +1,5 @@
-# A differential flame graph (printflame with a baseline, drawn by the
-# test helper flamediff until prof has its compare option) of two
-# hand-made Plan 9 prof.out of one program: the new profile's shape,
+# prof -b base -S: a differential flame graph of two hand-made Plan 9
+# prof.out of one program: the new profile's shape,
 # each frame coloured as flamegraph.pl colours a difference: by the
 # change d of the path's self time (new less baseline, 0 where the
 # baseline lacks the path), on the scale max = the greatest |d| of any
@@ -16,7 +15,8 @@
 #	└── k (1, 50)		50	    └── k (1, 20)	20	+20	int(210*30/50) = 126: rgb(255,126,126)
 # main;k vanished: d = -50, the greatest, so max = 50. The root, all,
 # is white. The same colours come again from prof -F of each profile.
-# Tooltips add the self time and the baseline's.
+# Tooltips add the self time and the baseline's. A baseline saved by
+# names (-N) gives the same picture; a new side saved so is refused.
 . "$TOP/tests/lib.sh"
 
 mkelf prog main=0x1000 f=0x1100 g=0x1200 h=0x1300 k=0x1400
@@ -36,8 +36,8 @@ $MKCLASSIC > new.out <<'P'
 5 - 0x1100 1 57
 - - 0x1200 1 37
 P
-$VG "$B/tests/flamediff" prog new.out base.out > diff.svg 2> err || { cat err; fail "flamediff: exit $?"; }
-[ ! -s err ] || { cat err; fail "flamediff wrote to stderr"; }
+$PROF -b base.out -S prog new.out > diff.svg 2> err || { cat err; fail "prof -b -S: exit $?"; }
+[ ! -s err ] || { cat err; fail "prof -b -S wrote to stderr"; }
 if command -v xmllint >/dev/null 2>&1; then
 	xmllint --noout diff.svg || fail "not well-formed XML"
 else
@@ -78,3 +78,12 @@ awk -F'\t' 'FILENAME == "new.F" || FILENAME == "base.F" {
 		print $1 "\t" c }' new.F base.F drawn > want.F
 cut -f1,2 drawn > got.F
 same "colours from prof -F" want.F got.F
+
+# a baseline saved by names (-N) draws the same
+$PROF -N prog base.out > base.names || fail "prof -N: exit $?"
+$PROF -b base.names -S prog new.out 2> err | sed 's/against base.names:/against base.out:/' > names.svg || fail "prof -b names -S: exit $?"
+same "-b with a baseline saved by names" diff.svg names.svg
+# the new side must have calls to draw: not a profile saved by names
+$PROF -N prog new.out > new.names || fail "prof -N: exit $?"
+errcase "-b -S of a profile by names" '^prof: new.names: a profile saved by names has no calls to draw' \
+	$PROF -b base.out -S prog new.names

@@ -5,7 +5,7 @@
 . "$TOP/tests/lib.sh"
 echo 'usage: prof [-CdFNrS] [-b baseline [-g limits]] [program] [profile ...]' > want
 for args in "-x" "-d -q" "-dz prog" "-C -F" "-d -F a b c" "-rC a" "-S -F" "-dS prog" \
-	"-N -d" "-b" "-g calls prog" "-b x -C" "-b x -N" "-b x -g calls -F" "-b x -g calls -d"; do
+	"-N -d" "-b" "-g calls prog" "-b x -C" "-b x -N" "-b x -g calls -F" "-b x -g calls -d" "-b x -g calls -S"; do
 	$PROF $args > out 2> err
 	rc=$?
 	[ $rc -eq 2 ] || { cat err; fail "prof $args: exit status $rc, want 2"; }

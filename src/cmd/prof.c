@@ -280,9 +280,31 @@ struct Opts
 };
 
 /*
+ * -S with -b: the new profile's flame graph coloured by the change of
+ * each path's self time from the baseline (flamegraph.pl's differential
+ * graph).
+ */
+static int
+diffflame(const Side *after, const Diff *d, const char *program, const char *base, const char *file)
+{
+	Flamebase fb;
+	int r;
+
+	if(after->p == NULL)
+		failwith(file, "a profile saved by names has no calls to draw: give the profile");
+	fb.name = base;
+	if(flamebase(&fb, after->p, after->t, d) < 0)
+		return -1;
+	r = printflame(stdout, after->p, &after->space, program, &fb);
+	free(fb.self);
+	return r;
+}
+
+/*
  * -b and -g: the profiles (the program's, else its default) compared
- * with the baseline's; the changes, their folded difference, or the
- * breaches of the gate (exit status 1 if any).
+ * with the baseline's; the changes, their folded difference, the
+ * differential flame graph, or the breaches of the gate (exit status 1
+ * if any).
  */
 static int
 compare(const Opts *o, int argc, char *argv[], Symtab *prog)
@@ -308,6 +330,8 @@ compare(const Opts *o, int argc, char *argv[], Symtab *prog)
 		r = (nb = diffgate(stdout, d, &g)) < 0 ? -1 : 0;
 	else if(o->Fflag)
 		r = printdifffolded(stdout, d);
+	else if(o->Sflag)
+		r = diffflame(&after, d, program, o->base[0], argc > 1 ? argv[1] : deflt[0]);
 	else
 		r = printdiff(stdout, d, o->dflag || o->rflag);
 	if(r < 0)
@@ -374,8 +398,8 @@ options(int argc, char *argv[], Opts *o)
 	/* one report; -d and -r are one report, Plan 9's */
 	if(o->Cflag + o->Fflag + o->Sflag + o->Nflag + (o->dflag || o->rflag) > 1)
 		usage();
-	/* a comparison: its report, -d's paths, -F's difference or -g's breaches */
-	if(o->nbase > 0 && (o->Cflag || o->Sflag || o->Nflag || (o->gate != NULL && (o->Fflag || o->dflag || o->rflag))))
+	/* a comparison: its report, -d's paths, -F's difference, -S's graph or -g's breaches */
+	if(o->nbase > 0 && (o->Cflag || o->Nflag || (o->gate != NULL && (o->Fflag || o->Sflag || o->dflag || o->rflag))))
 		usage();
 	if(o->gate != NULL && o->nbase == 0)
 		usage();

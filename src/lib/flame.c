@@ -237,6 +237,33 @@ frame(FILE *out, const Prof *p, uint32_t i, const Frame *f, double y, const char
 	fputs("</g>\n", out);
 }
 
+int
+flamebase(Flamebase *fb, const Prof *p, const Ntree *t, const Diff *d)
+{
+	const Dpath *dp;
+	uint64_t max, c;
+	uint32_t i;
+
+	if((fb->self = malloc(p->nnode * sizeof *fb->self)) == NULL){
+		werrstr("differential flame graph: out of memory");
+		return -1;
+	}
+	for(i = 0; i < p->nnode; i++)
+		fb->self[i] = d->path[d->of[1][t->ofprof[i]]].self[0];
+	/* the root (all) is no path: neutral */
+	fb->self[0] = nsof(p, profself(p, 0));
+	/* the scale: the greatest change of any path, those of one side only too */
+	max = 0;
+	for(i = 1; i < d->npath; i++){
+		dp = &d->path[i];
+		c = dp->self[1] > dp->self[0] ? dp->self[1] - dp->self[0] : dp->self[0] - dp->self[1];
+		if(c > max)
+			max = c;
+	}
+	fb->maxdelta = max;
+	return 0;
+}
+
 /* The script, and the constants of the picture it reads (see flamejs.c). */
 static void
 script(FILE *out, int h)
