@@ -285,13 +285,11 @@ struct Opts
  * graph).
  */
 static int
-diffflame(const Side *after, const Diff *d, const char *program, const char *base, const char *file)
+diffflame(const Side *after, const Diff *d, const char *program, const char *base)
 {
 	Flamebase fb;
 	int r;
 
-	if(after->p == NULL)
-		failwith(file, "a profile saved by names has no calls to draw: give the profile");
 	fb.name = base;
 	if(flamebase(&fb, after->p, after->t, d) < 0)
 		return -1;
@@ -322,6 +320,12 @@ compare(const Opts *o, int argc, char *argv[], Symtab *prog)
 	program = argc > 0 ? argv[0] : NULL;
 	deflt[0] = (char *)defprofile();
 	sideread(&after, argc > 1 ? argv + 1 : deflt, argc > 1 ? argc - 1 : 1, program, prog);
+	if(o->Sflag && after.p == NULL){
+		/* freed, for the leak checkers: the table is not the side's */
+		sidefree(&after);
+		symfree(prog);
+		failwith(argc > 1 ? argv[1] : deflt[0], "a profile saved by names has no calls to draw: give the profile");
+	}
 	sideread(&before, o->base, o->nbase, program, NULL);
 	if((d = profdiff(before.t, after.t)) == NULL)
 		fatal();
@@ -331,7 +335,7 @@ compare(const Opts *o, int argc, char *argv[], Symtab *prog)
 	else if(o->Fflag)
 		r = printdifffolded(stdout, d);
 	else if(o->Sflag)
-		r = diffflame(&after, d, program, o->base[0], argc > 1 ? argv[1] : deflt[0]);
+		r = diffflame(&after, d, program, o->base[0]);
 	else
 		r = printdiff(stdout, d, o->dflag || o->rflag);
 	if(r < 0)
