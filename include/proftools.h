@@ -96,6 +96,39 @@ enum { Rankglobal, Rankweak, Ranklocal };
  */
 Symtab *symelf(const char *file);
 
+/* symaout.c: Plan 9 a.out executables and kernels */
+
+/* What an a.out's header tells, as Plan 9's libmach (crackhdr) reads it. */
+typedef struct Aout Aout;
+struct Aout
+{
+	const char *arch;	/* the machine, as $objtype names it; NULL for an ELF file */
+	uint32_t magic;
+	uint64_t entry;
+	uint64_t txtaddr;	/* where the text is */
+	uint64_t txtsz;
+	uint64_t pgsize;	/* libmach's page size for the machine (ELF: this host's) */
+	uint64_t kbase;		/* libmach's kernel text base: Plan 9 kprof's KTZERO */
+	int bigendian;		/* the machine's byte order (ELF: the file's) */
+};
+
+/* Is file a regular file beginning with the magic of an a.out of a machine libmach knows? */
+int isaout(const char *file);
+/*
+ * The text symbols (T, t, L, l) of an a.out image, its header's facts
+ * into *a (if not NULL). Several at one address: the last in the file.
+ * NULL with "name: reason" if it is not one, or is truncated or corrupt.
+ */
+Symtab *aoutparse(const unsigned char *buf, size_t n, Aout *a, const char *name);
+/* aoutparse of file. */
+Symtab *symaout(const char *file, Aout *a);
+/*
+ * The text symbols of a program: an a.out's (told by its magic) or an
+ * ELF file's (symelf). *a (if not NULL): the a.out's header, or for an
+ * ELF file arch NULL, its byte order and this host's page size.
+ */
+Symtab *symprog(const char *file, Aout *a);
+
 /* space.c: an address space of symbol tables placed at load biases */
 
 typedef struct Space Space;
@@ -290,6 +323,7 @@ int ticks9write(const Ticks *t, const char *file);
 /* Can file be written? Checked before a recording, so none is lost at its end. 0, or -1 ("file: reason"). */
 int ticks9writable(const char *file);
 void ticksfree(Ticks *t);
+
 /*
  * Sum the buckets per symbol: a bucket goes to the symbol whose range
  * holds its start address. *rows is malloc'd, sorted by decreasing ticks,

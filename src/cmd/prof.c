@@ -112,7 +112,7 @@ modsyms(Prof *p, uint32_t i, const char *program, Symtab *prog)
 
 	m = &p->mod[i];
 	path = i == p->exemod && program != NULL ? program : m->path;
-	t = i == p->exemod && prog != NULL ? prog : symelf(path);
+	t = i == p->exemod && prog != NULL ? prog : symprog(path, NULL);
 	if(t == NULL){
 		if(i == p->exemod)
 			fatal();
@@ -141,7 +141,7 @@ loadsyms(Prof *p, const char *program, Symtab *prog, Space *s, Symtab ***tabs, s
 		exit(1);
 	}
 	if(p->format == Pclassic){
-		t = prog != NULL ? prog : symelf(program);
+		t = prog != NULL ? prog : symprog(program, NULL);
 		if(t == NULL)
 			fatal();
 		(*tabs)[(*ntabs)++] = t;
@@ -221,7 +221,7 @@ main(int argc, char *argv[])
 		usage();
 	/* as Plan 9: a program named is read first */
 	prog = NULL;
-	if(argc > 0 && (prog = symelf(argv[0])) == NULL)
+	if(argc > 0 && (prog = symprog(argv[0], NULL)) == NULL)
 		fatal();
 	profile = argc > 1 ? argv[1] : defprofile();
 	p = profread(profile);

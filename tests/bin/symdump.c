@@ -24,7 +24,7 @@ main(int argc, char *argv[])
 		fprintf(stderr, "usage: symdump [-l] file\n");
 		return 2;
 	}
-	t = symelf(argv[argc - 1]);
+	t = symprog(argv[argc - 1], NULL);
 	if(t == NULL){
 		fprintf(stderr, "symdump: %s\n", errstr());
 		return 1;
