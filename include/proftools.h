@@ -552,7 +552,7 @@ int64_t nsnow(void);
 
 typedef struct Ksyms Ksyms;
 
-enum { Kelf, Ktext };	/* Ksyms.kind: ELF; System.map or kallsyms (the same lines; kallsyms adds modules) */
+enum { Kelf, Ktext, Kaout };	/* Ksyms.kind: ELF; System.map or kallsyms (the same lines; kallsyms adds modules); Plan 9 a.out */
 
 /*
  * A kernel's text symbols (those in [text, etext), sorted; tab->end is
@@ -567,6 +567,7 @@ struct Ksyms
 	int haveetext;
 	size_t nmodsym;		/* module text symbols seen (kallsyms), left out */
 	int kind;
+	unsigned pgsize;	/* a.out: the machine's page size (kprof's PGSIZE); else 0 */
 };
 
 /*
@@ -577,6 +578,11 @@ struct Ksyms
  */
 Ksyms *ksymread(const char *file);
 void ksymfree(Ksyms *k);
+/*
+ * The symbols of a Plan 9 kernel a.out (symaout.c): text is the machine's
+ * kernel base, as Plan 9's kprof takes it; etext the end of the text.
+ */
+Ksyms *ksymaout(const char *file);
 
 /* kpdata.c: kernel profile data, Plan 9 kpdata or Linux /proc/profile */
 

@@ -306,3 +306,29 @@ symprog(const char *file, Aout *a)
 	a->bigendian = n == 6 && b[5] == 2;	/* ELF's EI_DATA: ELFDATA2MSB */
 	return symelf(file);
 }
+
+Ksyms *
+ksymaout(const char *file)
+{
+	Ksyms *k;
+	Aout a;
+
+	k = calloc(1, sizeof *k);
+	if(k == NULL){
+		werrstr("%s: out of memory", file);
+		return NULL;
+	}
+	k->tab = symaout(file, &a);
+	if(k->tab == NULL){
+		free(k);
+		return NULL;
+	}
+	/* Plan 9's kprof: KTZERO is the machine's kernel base, whatever the file says */
+	k->kind = Kaout;
+	k->text = a.kbase;
+	k->stext = a.kbase;
+	k->etext = k->tab->end;
+	k->haveetext = 1;
+	k->pgsize = a.pgsize;
+	return k;
+}
