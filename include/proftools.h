@@ -318,7 +318,7 @@ struct Tickrow
 Ticks *ticks9parse(const unsigned char *buf, size_t n, uint64_t base, const char *name);
 /* Plan 9's layout of t, as tprof saves it and Plan 9 wrote it: a malloc'd image, *n bytes. */
 unsigned char *ticks9image(const Ticks *t, size_t *n);
-/* Write t's Plan 9 image to file. 0, or -1 ("file: reason"). */
+/* Write t's Plan 9 image to file, big-endian (kpdata's order). 0, or -1 ("file: reason"). */
 int ticks9write(const Ticks *t, const char *file);
 /* Can file be written? Checked before a recording, so none is lost at its end. 0, or -1 ("file: reason"). */
 int ticks9writable(const char *file);
@@ -330,6 +330,20 @@ void ticksfree(Ticks *t);
  * ties by name; rows with no ticks are left out. 0, or -1 (no memory).
  */
 int ticksums(const Ticks *t, const Space *s, Tickrow **rows, size_t *nrows);
+
+/* tickorder.c: tick arrays in either byte order (ticks9parse and ticks9image are big-endian) */
+
+/* Reverse the bytes of every whole 4-byte word of buf[0..n). */
+void ticksswap(unsigned char *buf, size_t n);
+/*
+ * Is the tick array buf[0..n) saved by tprof -o big-endian? tprof -o
+ * writes word 0 as the sum of the others (in the machine's order; before,
+ * big-endian): the order in which they add up; if both, the one with the
+ * smaller total; if neither, big-endian if bigendian (the machine's).
+ */
+int ticksbig(const unsigned char *buf, size_t n, int bigendian);
+/* Write t's Plan 9 image to file in the given byte order. 0, or -1 ("file: reason"). */
+int ticks9writeorder(const Ticks *t, const char *file, int bigendian);
 
 /* ticktab.c: tprof's and kprof's reports */
 
