@@ -338,8 +338,9 @@ void ticksswap(unsigned char *buf, size_t n);
 /*
  * Is the tick array buf[0..n) saved by tprof -o big-endian? tprof -o
  * writes word 0 as the sum of the others (in the machine's order; before,
- * big-endian): the order in which they add up; if both, the one with the
- * smaller total; if neither, big-endian if bigendian (the machine's).
+ * big-endian): the order in which they add up; if both or neither, the
+ * one with the smaller total; if the totals are equal, bigendian (the
+ * machine's order).
  */
 int ticksbig(const unsigned char *buf, size_t n, int bigendian);
 /* Write t's Plan 9 image to file in the given byte order. 0, or -1 ("file: reason"). */

@@ -5,8 +5,8 @@
 # (word 1 the samples outside the text, the rest the buckets). Files of
 # the older tprof -o are big-endian. -f reads a file in the order in
 # which its words add up; if both (no two counts carry into another
-# byte), the one with the smaller total; if neither, the machine's
-# (ELF EI_DATA: little-endian here).
+# byte) or neither, the one with the smaller total; if that is the same,
+# the machine's (ELF EI_DATA: little-endian here).
 # Program (mkelf): alpha 0x1000, beta 0x1040, gamma 0x1100, text to 0x1110;
 # base 0x1000, (0x2000 - 0x1000) / 8 = 512 words; word 3 (0x1018) is
 # alpha's, word 8 (0x1040) beta's.
@@ -39,10 +39,16 @@ printf 'total: 5\nTEXT 00001000\n    ms      %%   sym\n     5\t100.0\tbeta\n' > 
 order "one bucket" '5 0 6*0 5 503*0'
 
 # adding up in neither order (ticks outside the text not in word 1, as
-# Plan 9 counted them): the machine's order, little-endian. Total 60,
-# alpha 30, beta 20: 50.0 and 20*100/60 = 33, 333 -> 33.3
-echo '60 0 0 30 4*0 20 503*0' | $KPWORDS -l > profile
+# Plan 9 counted them): the smaller total, 60 rather than 0x3c000000.
+# Alpha 30, beta 20: 50.0 and 20*100/60 = 33, 333 -> 33.3
 printf 'total: 60\nTEXT 00001000\n    ms      %%   sym\n    30\t 50.0\talpha\n    20\t 33.3\tbeta\n' > want
-$TPROF -f profile prog > got 2>err || { cat err; fail "tprof -f neither: exit $?"; }
-same "neither order adds up" want got
+order "neither order adds up" '60 0 0 30 4*0 20 503*0'
+
+# the same total either way (0x01000001), adding up in neither: the
+# machine's order. Little-endian: word 3 = 0x100 -> alpha 256 ticks of
+# 16777217: 100*256/16777217 = 0, (1000*256/16777217) % 10 = 0
+echo '0x01000001 0 0 0x100 508*0' | $KPWORDS -l > profile
+printf 'total: 16777217\nTEXT 00001000\n    ms      %%   sym\n   256\t  0.0\talpha\n' > want
+$TPROF -f profile prog > got 2>err || { cat err; fail "tprof -f same totals: exit $?"; }
+same "the same total in both orders" want got
 exit 0

@@ -59,10 +59,10 @@ ticksbig(const unsigned char *buf, size_t n, int bigendian)
 
 	b = addsup(buf, n, 1, &tb);
 	l = addsup(buf, n, 0, &tl);
-	if(b && l)
-		return tb <= tl;
-	if(b || l)
+	if(b != l)
 		return b;
+	if(tb != tl)
+		return tb < tl;
 	return bigendian;
 }
 
