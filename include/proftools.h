@@ -296,6 +296,7 @@ struct Ticks
 {
 	uint64_t total;
 	uint64_t outside;
+	int little;		/* ticks9image: little-endian words (tickorder.c), else big */
 	uint64_t *word;
 	const uint32_t *w32;	/* if not NULL, the words instead (native u32 of a file in memory) */
 	size_t nword;
@@ -318,7 +319,7 @@ struct Tickrow
 Ticks *ticks9parse(const unsigned char *buf, size_t n, uint64_t base, const char *name);
 /* Plan 9's layout of t, as tprof saves it and Plan 9 wrote it: a malloc'd image, *n bytes. */
 unsigned char *ticks9image(const Ticks *t, size_t *n);
-/* Write t's Plan 9 image to file, big-endian (kpdata's order). 0, or -1 ("file: reason"). */
+/* Write t's Plan 9 image to file. 0, or -1 ("file: reason"). */
 int ticks9write(const Ticks *t, const char *file);
 /* Can file be written? Checked before a recording, so none is lost at its end. 0, or -1 ("file: reason"). */
 int ticks9writable(const char *file);
@@ -331,7 +332,7 @@ void ticksfree(Ticks *t);
  */
 int ticksums(const Ticks *t, const Space *s, Tickrow **rows, size_t *nrows);
 
-/* tickorder.c: tick arrays in either byte order (ticks9parse and ticks9image are big-endian) */
+/* tickorder.c: tick arrays in either byte order (ticks9parse reads big-endian) */
 
 /* Reverse the bytes of every whole 4-byte word of buf[0..n). */
 void ticksswap(unsigned char *buf, size_t n);
@@ -343,8 +344,6 @@ void ticksswap(unsigned char *buf, size_t n);
  * machine's order).
  */
 int ticksbig(const unsigned char *buf, size_t n, int bigendian);
-/* Write t's Plan 9 image to file in the given byte order. 0, or -1 ("file: reason"). */
-int ticks9writeorder(const Ticks *t, const char *file, int bigendian);
 
 /* ticktab.c: tprof's and kprof's reports */
 

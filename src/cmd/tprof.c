@@ -378,6 +378,7 @@ main(int argc, char *argv[])
 {
 	Sampling s = {0};
 	const Ticks *t;
+	Ticks w;
 	uint64_t base;
 	Symtab *syms;
 	char exe[64];
@@ -421,8 +422,9 @@ main(int argc, char *argv[])
 		fatal();
 	}
 	t = tallyticks(s.tally, &base);
-	/* in the machine's byte order, as Plan 9's /proc/pid/profile, for tprof -f */
-	if(o.save != NULL && ticks9writeorder(t, o.save, m.bigendian) < 0)
+	w = *t;
+	w.little = !m.bigendian;	/* the machine's byte order, as Plan 9's /proc/pid/profile */
+	if(o.save != NULL && ticks9write(&w, o.save) < 0)
 		fatal();
 	report(t, base, syms, o.aflag ? s.tally : NULL);
 	tallyfree(s.tally);

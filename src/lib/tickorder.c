@@ -2,13 +2,10 @@
  * The byte order of tick arrays. Plan 9's /proc/pid/profile is the
  * kernel's array as it lies in memory, in the profiled machine's order
  * (tprof converts it with libmach's machdata->swal); kpdata is always
- * big-endian (devkprof). ticks9parse and ticks9image work in big-endian:
- * an array of the other order is swapped on its way in or out.
+ * big-endian (devkprof). ticks9parse reads big-endian: an array of the
+ * other order is swapped on its way in; ticks9image swaps its own on the
+ * way out when Ticks.little says so.
  */
-#include <errno.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "proftools.h"
 
@@ -64,29 +61,4 @@ ticksbig(const unsigned char *buf, size_t n, int bigendian)
 	if(tb != tl)
 		return tb < tl;
 	return bigendian;
-}
-
-int
-ticks9writeorder(const Ticks *t, const char *file, int bigendian)
-{
-	unsigned char *b;
-	size_t n;
-	FILE *f;
-	int r;
-
-	b = ticks9image(t, &n);
-	if(b == NULL)
-		return -1;
-	if(!bigendian)
-		ticksswap(b, n);
-	r = -1;
-	if((f = fopen(file, "w")) != NULL){
-		r = fwrite(b, 1, n, f) == n ? 0 : -1;
-		if(fclose(f) != 0)
-			r = -1;
-	}
-	if(r < 0)
-		werrstr("%s: %s", file, strerror(errno));
-	free(b);
-	return r;
 }

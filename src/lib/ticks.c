@@ -73,6 +73,8 @@ ticks9image(const Ticks *t, size_t *n)
 		p[2] = v >> 8;
 		p[3] = v;
 	}
+	if(t->little)
+		ticksswap(b, t->nword * 4);
 	*n = t->nword * 4;
 	return b;
 }
@@ -80,7 +82,22 @@ ticks9image(const Ticks *t, size_t *n)
 int
 ticks9write(const Ticks *t, const char *file)
 {
-	return ticks9writeorder(t, file, 1);
+	unsigned char *b;
+	size_t n;
+	FILE *f;
+	int r;
+
+	b = ticks9image(t, &n);
+	if(b == NULL)
+		return -1;
+	f = fopen(file, "w");
+	r = f != NULL && fwrite(b, 1, n, f) == n ? 0 : -1;
+	if(f != NULL && fclose(f) != 0)
+		r = -1;
+	if(r < 0)
+		werrstr("%s: %s", file, strerror(errno));
+	free(b);
+	return r;
 }
 
 int
