@@ -4,7 +4,6 @@
  * syminit and buildtbls); and the symbols of a program file of either
  * kind, ELF or a.out, told apart by its magic.
  */
-#include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>

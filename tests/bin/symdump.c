@@ -1,5 +1,5 @@
 /*
- * symdump: the library's view of a file's text symbols, for the tests.
+ * symdump: the library's view of a file's text symbols (ELF or Plan 9 a.out), for the tests.
  *	symdump file		one "hexaddress name" line per symbol, by address
  *	symdump -l file		then one name (or -) per hex address read from stdin
  */
