@@ -29,7 +29,8 @@
 # outer: 50%; f|h: f, inner f, h: 50+40 = 90%; g|k: the g's, k on one:
 # 60%). The same shares come
 # again from prof -F: the self times of the paths holding a match, over
-# the total. Hover: the status line shows the frame's tooltip. Without
+# the total. Control-F searches too (^h$: 40%); Escape resets search and
+# zoom. Hover: the status line shows the frame's tooltip. Without
 # script (JavaScript off) the whole graph is drawn as it was.
 . "$TOP/tests/lib.sh"
 
@@ -74,7 +75,7 @@ share()
 		END { printf "Matched: %.1f%%\n", 100 * s / 100000000 }' folded
 }
 [ "$(share '^g$')" = "Matched: 60.0%" ] && [ "$(share '^f$')" = "Matched: 50.0%" ] &&
-	[ "$(share 'f|h')" = "Matched: 90.0%" ] && [ "$(share 'g|k')" = "Matched: 60.0%" ] || fail "prof -F does not give the shares worked by hand"
+	[ "$(share 'f|h')" = "Matched: 90.0%" ] && [ "$(share 'g|k')" = "Matched: 60.0%" ] && [ "$(share '^h$')" = "Matched: 40.0%" ] || fail "prof -F does not give the shares worked by hand"
 
 cat > drive.js <<'J'
 const puppeteer = require(process.env.NM + '/puppeteer-core');
@@ -180,6 +181,18 @@ async function clicktext(page, s) {
 		const after = await frames(page);
 		check('search reset: fills as drawn', JSON.stringify(after.map(f => f.fill)) == JSON.stringify(orig.map(f => f.fill)), after);
 	}
+	// the keys: control-F searches (^h$: h, 40%), Escape resets search and zoom
+	await clickframe(page, 'f', 1);
+	page.once('dialog', d => d.accept('^h$'));
+	await page.keyboard.down('Control');
+	await page.keyboard.press('f');
+	await page.keyboard.up('Control');
+	check('control-F ^h$: ' + want.keyh, await textof(page, '^Matched: ') == want.keyh, await textof(page, '^Matched: '));
+	await page.keyboard.press('Escape');
+	const esc = await frames(page);
+	geom('Escape', esc, want.full);
+	check('Escape: fills as drawn', JSON.stringify(esc.map(f => f.fill)) == JSON.stringify(orig.map(f => f.fill)), esc);
+	check('Escape: no share shown', await textof(page, '^Matched: ') === null, await textof(page, '^Matched: '));
 	await browser.close();
 	process.exit(bad);
 })().catch(e => { console.log('FAIL: ' + e); process.exit(1); });
@@ -190,5 +203,5 @@ zoomf='"all1":[10,1180],"main1":[10,1180],"f1":[10,1180],"g1":[10,708],"f2":[718
 zoomff='"all1":[10,1180],"main1":[10,1180],"f1":[10,1180],"g1":null,"f2":[10,1180],"g2":[10,1180],"h1":null,"g3":null,"k1":null'
 zoomh='"all1":[10,1180],"main1":[10,1180],"f1":null,"g1":null,"f2":null,"g2":null,"h1":[10,1180],"g3":[10,590],"k1":[10,59]'
 search=$(for re in '^g$' '^f$' 'f|h' 'g|k'; do printf '{"re":"%s","matched":"%s"},' "$re" "$(share "$re")"; done)
-want="{\"full\":{$full},\"zoomf\":{$zoomf},\"zoomff\":{$zoomff},\"zoomh\":{$zoomh},\"search\":[${search%,}]}"
+want="{\"full\":{$full},\"zoomf\":{$zoomf},\"zoomff\":{$zoomff},\"zoomh\":{$zoomh},\"search\":[${search%,}],\"keyh\":\"$(share '^h$')\"}"
 HOME=$PWD NM=$nm timeout 60 node drive.js "$PWD/flame.svg" "$want" > drive.out 2>&1 || { cat drive.out; fail "driving the flame graph in chromium"; }
