@@ -557,6 +557,26 @@ int printtprof(FILE *out, const Ticks *t, uint64_t base, const Tickrow *r, size_
 int printkprof(FILE *out, const Ticks *t, uint64_t ktzero, uint64_t firstsym, unsigned pgsize, unsigned hz,
 	const Tickrow *r, size_t n);
 
+/* pprofticks.c: tprof's and kprof's ticks for pprof */
+
+typedef struct Tickpp Tickpp;
+struct Tickpp
+{
+	const char *object;	/* the program or kernel file: the mapping's */
+	uint64_t tickns;	/* ns of CPU time per tick is tickns / tickper */
+	uint64_t tickper;	/* (kprof -H hz: 10^9 / hz, not a whole number) */
+	int64_t timens;		/* when the sampling began, ns since 1970; 0 if unknown */
+	int64_t durationns;	/* how long it ran; 0 if unknown */
+};
+
+/*
+ * tprof -P, kprof -P: the rows (ticksums of s) as profile.proto into
+ * file (ppsave), a sample per row with values its ticks ("samples") and
+ * their time in ns ("cpu"); a mapping for s's text with its build-id.
+ * 0 or -1.
+ */
+int tickpprof(const char *file, const Tickrow *r, size_t n, const Space *s, const Tickpp *tp);
+
 /* sample.c: tprof's live sampling (with elfload.c, procs.c, tally.c, ptsample.c, outside.c) */
 
 /* elfload.c: where an ELF file's pieces go in memory */

@@ -24,4 +24,7 @@ Prof *linuxparsefor(const unsigned char *buf, size_t n, const Prof *base, const 
  */
 uint32_t modmatch(const Prof *a, const Pmod *m, int isexe);
 
+/* pprof.c: the offset in ELF file of its address addr (as linked), for pprof's mappings; 0 if unknown. */
+uint64_t ppfileoff(const char *file, uint64_t addr);
+
 #endif

@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "proftools.h"
+#include "internal.h"
 
 /* Field numbers of the messages written. */
 enum
@@ -336,6 +336,20 @@ ppwrite(FILE *out, const Ppprof *pp)
 	free(st.hash);
 	free(ids);
 	return r < 0 ? -1 : 0;
+}
+
+uint64_t
+ppfileoff(const char *file, uint64_t addr)
+{
+	Elfload l;
+	size_t i;
+
+	if(file == NULL || elfload(file, &l) < 0)
+		return 0;
+	for(i = 0; i < l.nseg; i++)
+		if(addr >= l.seg[i].vaddr && addr - l.seg[i].vaddr < l.seg[i].filesz)
+			return l.seg[i].off + (addr - l.seg[i].vaddr);
+	return 0;
 }
 
 /*

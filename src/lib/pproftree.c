@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "proftools.h"
+#include "internal.h"
 
 /* The locations: a pc's index by open addressing. */
 typedef struct Pcs Pcs;
@@ -185,21 +185,6 @@ regionmod(const Prof *p, const Region *r)
 	return best;
 }
 
-/* The offset in file of its address addr (as linked), for pprof's own look at the file; 0 if unknown. */
-static uint64_t
-fileoff(const char *file, uint64_t addr)
-{
-	Elfload l;
-	size_t i;
-
-	if(file == NULL || elfload(file, &l) < 0)
-		return 0;
-	for(i = 0; i < l.nseg; i++)
-		if(addr >= l.seg[i].vaddr && addr - l.seg[i].vaddr < l.seg[i].filesz)
-			return l.seg[i].off + (addr - l.seg[i].vaddr);
-	return 0;
-}
-
 /* A mapping per region: the program's (cmd) for a prof.out; else its module's file and build-id. */
 static int
 mappings(Tree *t, const char *cmd)
@@ -231,7 +216,7 @@ mappings(Tree *t, const char *cmd)
 		}
 	}
 	for(k = 0; k < t->s->nr; k++)
-		t->map[k].off = fileoff(t->map[k].file, t->s->r[k].tab->sym[0].value);
+		t->map[k].off = ppfileoff(t->map[k].file, t->s->r[k].tab->sym[0].value);
 	return 0;
 }
 
