@@ -27,11 +27,12 @@ pprof()
 }
 
 # pptop FILE [OPTION...]: pprof -top as "name flat cum" lines sorted by
-# name, the numbers without their unit (give -unit=ns for times).
+# name, the numbers without their unit (give -unit=ns for times); every
+# function, however small (pprof leaves out those under 0.5% of the total).
 pptop()
 {
-	pprof top "$@" -nodecount=1000000
-	awk 'go { n = $1; c = $4; gsub(/[^0-9.]/, "", n); gsub(/[^0-9.]/, "", c)
+	pprof top "$@" -nodecount=1000000 -nodefraction=0
+	awk 'go { n = $1; c = $4; gsub(/[^0-9.-]/, "", n); gsub(/[^0-9.-]/, "", c)
 		sub(/^ *[^ ]+ +[^ ]+ +[^ ]+ +[^ ]+ +[^ ]+  */, ""); print $0, n, c }
 		/^ *flat  *flat%/ { go = 1 }' pprof.out | LC_ALL=C sort
 }
