@@ -16,7 +16,7 @@ static int failstatus = 1;	/* the exit status of an error: 2 with -g, whose 1 is
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: prof [-CdFNrS] [-b baseline [-g limits]] [program] [profile ...]\n");
+	fprintf(stderr, "usage: prof [-CdFNPrS] [-b baseline [-g limits]] [program] [profile ...]\n");
 	exit(2);
 }
 
@@ -297,7 +297,7 @@ sidefree(Side *s)
 typedef struct Opts Opts;
 struct Opts
 {
-	int dflag, rflag, Fflag, Cflag, Sflag, Nflag;
+	int dflag, rflag, Fflag, Cflag, Sflag, Nflag, Pflag;
 	char **base;		/* -b's files */
 	int nbase;
 	const char *gate;	/* -g's limits */
@@ -384,6 +384,17 @@ savenames(int argc, char *argv[], Symtab *prog)
 	sidefree(&s);
 }
 
+/* When file was written, in ns since 1970; 0 if unknown. */
+static int64_t
+written(const char *file)
+{
+	struct stat st;
+
+	if(stat(file, &st) < 0)
+		return 0;
+	return (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+}
+
 /* Parse the options into o; the arguments left. */
 static int
 options(int argc, char *argv[], Opts *o)
@@ -394,7 +405,7 @@ options(int argc, char *argv[], Opts *o)
 	if((o->base = calloc(argc, sizeof *o->base)) == NULL)
 		failwith("options", "out of memory");
 	opterr = 0;
-	while((c = getopt(argc, argv, "b:CdFg:NrS")) != -1)
+	while((c = getopt(argc, argv, "b:CdFg:NPrS")) != -1)
 		switch(c){
 		case 'b':
 			o->base[o->nbase++] = optarg;
@@ -414,6 +425,9 @@ options(int argc, char *argv[], Opts *o)
 		case 'N':
 			o->Nflag = 1;
 			break;
+		case 'P':
+			o->Pflag = 1;
+			break;
 		case 'r':
 			o->rflag = 1;
 			break;
@@ -424,10 +438,10 @@ options(int argc, char *argv[], Opts *o)
 			usage();
 		}
 	/* one report; -d and -r are one report, Plan 9's */
-	if(o->Cflag + o->Fflag + o->Sflag + o->Nflag + (o->dflag || o->rflag) > 1)
+	if(o->Cflag + o->Fflag + o->Sflag + o->Nflag + o->Pflag + (o->dflag || o->rflag) > 1)
 		usage();
 	/* a comparison: its report, -d's paths, -F's difference, -S's graph or -g's breaches */
-	if(o->nbase > 0 && (o->Cflag || o->Nflag || (o->gate != NULL && (o->Fflag || o->Sflag || o->dflag || o->rflag))))
+	if(o->nbase > 0 && (o->Cflag || o->Nflag || o->Pflag || (o->gate != NULL && (o->Fflag || o->Sflag || o->dflag || o->rflag))))
 		usage();
 	if(o->gate != NULL && o->nbase == 0)
 		usage();
@@ -486,6 +500,8 @@ main(int argc, char *argv[])
 		r = printflame(stdout, p, &space, program, NULL);
 	else if(o.Cflag)
 		r = printcallgrind(stdout, p, &space, program);
+	else if(o.Pflag)
+		r = printpprof(stdout, p, &space, program, written(profile));
 	else if(o.dflag || o.rflag)
 		r = printgraph(stdout, p, &space, o.rflag, tabstop());
 	else
