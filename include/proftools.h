@@ -413,6 +413,12 @@ void tallyfree(Tally *ta);
 int tallyreadmaps(Tally *ta, int pid);
 /* pid maps m (a file if dev or ino, else named by path). */
 void tallymap(Tally *ta, int pid, const Map *m);
+/*
+ * pid may have mapped or unmapped objects since its mappings were read
+ * (a sampler that does not see mmap happen): they are read again before
+ * its next sample outside the text's file is charged.
+ */
+void tallystale(Tally *ta, int pid);
 /* Process child was forked by parent: same mappings. */
 void tallyfork(Tally *ta, int child, int parent);
 /* pid called exec: its mappings are to come. */

@@ -215,6 +215,7 @@ settle(Pt *pt, Pthr *t)
 		return;
 	t->credit -= n * pt->s->period;
 	pc = pcof(t->tid);
+	tallystale(pt->s->tally, t->pid);	/* we do not see mmap: the maps of now */
 	if(pc != 0 && tallysample(pt->s->tally, t->pid, pc, 0, n))
 		pt->s->nsample += n;
 }
