@@ -213,9 +213,25 @@ Prof *profmergeroots(Prof *p, const char *name);
 const char *profcaveat(const Prof *p);
 void proffree(Prof *p);
 
-/* readfile.c */
+/* readfile.c: every file the tools are given is opened here */
 
-/* The whole of file, in a malloc'd buffer; *n its size. NULL on error. */
+struct stat;
+enum { Fregular, Fstream };	/* fileopen's kinds */
+/*
+ * file opened for reading, never blocking on the open (a FIFO with no
+ * writer), its stat in *st: a regular file; or with Fstream also a pipe,
+ * a FIFO or a socket, and "-" is the standard input. The descriptor
+ * (close-on-exec, blocking), or -1 with the error ("is a directory",
+ * "not a regular file").
+ */
+int fileopen(const char *file, int kind, struct stat *st);
+/*
+ * The rest of fd (file, whose stat is st), in a malloc'd buffer; *n its
+ * size. A file of more than 1 GiB is refused as it is found to be, before
+ * it is read whole. NULL on error.
+ */
+unsigned char *readfd(int fd, const struct stat *st, const char *file, size_t *n);
+/* The whole of file (fileopen's Fstream), as readfd. NULL on error. */
 unsigned char *readfile(const char *file, size_t *n);
 
 /* flat.c, graph.c: Plan 9's reports */
