@@ -4,6 +4,7 @@
 #include <gelf.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "proftools.h"
@@ -39,6 +40,7 @@ elfmarks(const char *file, Marks *m)
 	Elf_Data *d;
 	GElf_Shdr sh;
 	GElf_Sym s;
+	struct stat st;
 	const char *name;
 	Elf *e;
 	int fd, i;
@@ -47,11 +49,9 @@ elfmarks(const char *file, Marks *m)
 		werrstr("libelf: %s", elf_errmsg(-1));
 		return -1;
 	}
-	fd = open(file, O_RDONLY);
-	if(fd < 0){
-		werrstr("%s: %s", file, strerror(errno));
+	fd = fileopen(file, Fregular, &st);
+	if(fd < 0)
 		return -1;
-	}
 	e = elf_begin(fd, ELF_C_READ_MMAP, NULL);
 	for(scn = NULL; e != NULL && (scn = elf_nextscn(e, scn)) != NULL; ){
 		if(gelf_getshdr(scn, &sh) == NULL || sh.sh_type != SHT_SYMTAB)
@@ -225,32 +225,34 @@ place(Ksyms *k, const Marks *m, const char *file)
 	return 0;
 }
 
-/* Does file begin as an ELF file? */
+/* Does the regular file open on fd begin as an ELF file? */
 static int
-iself(const char *file)
+iself(int fd)
 {
 	unsigned char b[4];
-	int fd, n;
 
-	fd = open(file, O_RDONLY);
-	if(fd < 0)
-		return 0;
-	n = read(fd, b, 4);
-	close(fd);
-	return n == 4 && memcmp(b, ELFMAG, 4) == 0;
+	return pread(fd, b, 4, 0) == 4 && memcmp(b, ELFMAG, 4) == 0;
 }
 
-/* The symbols of a System.map or kallsyms text into k, marks into m. 0 or -1. */
+/*
+ * The symbols of a System.map or kallsyms text into k, marks into m,
+ * read from fd (file, whose stat is st) once: it may be a pipe. 0 or -1.
+ */
 static int
-readtext(Ksyms *k, const char *file, Marks *m)
+readtext(Ksyms *k, int fd, const struct stat *st, const char *file, Marks *m)
 {
 	unsigned char *buf, *nb;
 	size_t n;
 	int r;
 
-	buf = readfile(file, &n);
+	buf = readfd(fd, st, file, &n);
 	if(buf == NULL)
 		return -1;
+	if(n >= 4 && memcmp(buf, ELFMAG, 4) == 0){
+		free(buf);
+		werrstr("%s: an ELF kernel must be a regular file, not a pipe", file);
+		return -1;
+	}
 	if(n == 0){
 		free(buf);
 		werrstr("%s: empty file: not a kernel's symbol table", file);
@@ -277,9 +279,10 @@ readtext(Ksyms *k, const char *file, Marks *m)
 Ksyms *
 ksymread(const char *file)
 {
+	struct stat st;
 	Marks m;
 	Ksyms *k;
-	int r;
+	int fd, r;
 
 	k = calloc(1, sizeof *k);
 	if(k == NULL){
@@ -287,7 +290,13 @@ ksymread(const char *file)
 		return NULL;
 	}
 	memset(&m, 0, sizeof m);
-	if(iself(file)){
+	/* opened once: a pipe's bytes can be read only once */
+	if((fd = fileopen(file, Fstream, &st)) < 0){
+		free(k);
+		return NULL;
+	}
+	if(S_ISREG(st.st_mode) && iself(fd)){
+		close(fd);
 		k->kind = Kelf;
 		r = elfmarks(file, &m);
 		if(r == 0 && (k->tab = symelf(file)) == NULL)
@@ -297,8 +306,10 @@ ksymread(const char *file)
 			werrstr("%s: not a kernel's symbol table (no _stext or _text)", file);
 			r = -1;
 		}
-	}else
-		r = readtext(k, file, &m);
+	}else{
+		r = readtext(k, fd, &st, file, &m);
+		close(fd);
+	}
 	if(r < 0 || place(k, &m, file) < 0){
 		ksymfree(k);
 		return NULL;
