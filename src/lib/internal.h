@@ -12,6 +12,14 @@
 Prof *profcheck(const Pnode *raw, uint32_t n, uint64_t mask, uint64_t unitns, const char *name);
 
 /*
+ * The sum of the times of p's root's callees (the threads') and of all
+ * its calls, each UINT64_MAX if past it.
+ */
+void profsums(const Prof *p, uint64_t *time, uint64_t *calls);
+/* Do time units of unitns ns and calls of these sums fit in 64 bits? 0, or -1 naming name. */
+int profbounded(uint64_t time, uint64_t calls, uint64_t unitns, const char *name);
+
+/*
  * linuxparse, the modules that base (a Plinux profile, or NULL) also has
  * placed where they are in base (see modmatch).
  */
