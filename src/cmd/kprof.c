@@ -1,4 +1,5 @@
 /* kprof: the kernel's profile, from Plan 9 kpdata or Linux /proc/profile; and a recorder of kpdata. */
+#include <ctype.h>
 #include <errno.h>
 #include <malloc.h>
 #include <signal.h>
@@ -45,6 +46,20 @@ number(const char *s)
 	if(e == s || *e != '\0' || !(v > 0) || v > 1e9)
 		usage();
 	return v;
+}
+
+/* -H's argument: a whole number of Hz, 1 to 10^9, or usage. */
+static unsigned
+hzarg(const char *s)
+{
+	char *e;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(s, &e, 10);
+	if(e == s || *e != '\0' || errno != 0 || !isdigit((unsigned char)s[0]) || v == 0 || v > 1000000000)
+		usage();
+	return (unsigned)v;
 }
 
 /* The report of kpdata against the kernel's symbols. Exit status. */
@@ -201,7 +216,7 @@ main(int argc, char **argv)
 			format = Kplinux;
 			break;
 		case 'H':
-			hz = (unsigned)number(optarg);
+			hz = hzarg(optarg);
 			break;
 		case 'o':
 			out = optarg;
