@@ -1,6 +1,7 @@
 /* tprof: PC-sampling profile of a live process and of all that share its text. */
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -201,6 +202,23 @@ textwords(const Symtab *t, uint64_t base)
 	return (end - base) / 8 < 2 ? 2 : (end - base) / 8;
 }
 
+/* Do the buckets and the outside count of saved profile t stay within its total? Else fatal. */
+static void
+bucketsum(const Ticks *t, const char *file)
+{
+	uint64_t sum;
+	size_t j;
+
+	sum = t->outside;
+	for(j = t->first; j < t->nword; j++)
+		sum += t->word[j];	/* 32-bit words, fewer than 2^30: no wrap */
+	if(sum > t->total){
+		werrstr("%s: its buckets and outside count hold more ticks (%" PRIu64 ") than its total (%" PRIu64 ")",
+			file, sum, t->total);
+		fatal();
+	}
+}
+
 /* tprof -f file binary: the report of a saved profile. */
 static int
 fromfile(const char *file, const char *binary)
@@ -227,6 +245,7 @@ fromfile(const char *file, const char *binary)
 			t->nword, want, binary);
 	if(t->nword != want)
 		fatal();
+	bucketsum(t, file);
 	report(t, base, syms, NULL);
 	ticksfree(t);
 	symfree(syms);
