@@ -213,6 +213,28 @@ Prof *profmergeroots(Prof *p, const char *name);
 const char *profcaveat(const Prof *p);
 void proffree(Prof *p);
 
+/* outfile.c: every file the tools write is written here, whole or not at all */
+
+typedef struct Outfile Outfile;
+struct Outfile
+{
+	const char *name;
+	char *tmp;		/* the temporary it is made under; NULL if written directly */
+	int fd;
+};
+
+/*
+ * Begin file name: a temporary in its directory, made now (so a
+ * recording is not lost at its end for want of a place to write), or
+ * name itself if it exists and is not a regular file (/dev/null, a
+ * FIFO: never blocking on its open). 0, or -1 ("name: reason").
+ */
+int outcreate(Outfile *o, const char *name);
+/* Write buf and rename the temporary to the name. 0, or -1 ("name: reason") with the temporary removed. */
+int outcommit(Outfile *o, const void *buf, size_t n);
+/* Give up: the temporary is removed (it is at exit, too). */
+void outabort(Outfile *o);
+
 /* readfile.c: every file the tools are given is opened here */
 
 struct stat;
@@ -301,10 +323,8 @@ struct Tickrow
 Ticks *ticks9parse(const unsigned char *buf, size_t n, uint64_t base, const char *name);
 /* Plan 9's layout of t, as tprof saves it and Plan 9 wrote it: a malloc'd image, *n bytes. */
 unsigned char *ticks9image(const Ticks *t, size_t *n);
-/* Write t's Plan 9 image to file. 0, or -1 ("file: reason"). */
-int ticks9write(const Ticks *t, const char *file);
-/* Can file be written? Checked before a recording, so none is lost at its end. 0, or -1 ("file: reason"). */
-int ticks9writable(const char *file);
+/* Write t's Plan 9 image to o (outcreate), whole or not at all. 0, or -1 ("file: reason"). */
+int ticks9write(const Ticks *t, Outfile *o);
 void ticksfree(Ticks *t);
 /*
  * Sum the buckets per symbol: a bucket goes to the symbol whose range
@@ -401,6 +421,11 @@ void freemaps(Map *m, size_t n);
  * run. The child's pid, or -1 ("command: reason" if exec failed).
  */
 int launch(char **argv);
+/*
+ * End child pid, still running: SIGTERM, SIGKILL if it has not ended 2 s
+ * later. Its wait status.
+ */
+int endchild(int pid);
 
 /* tally.c: samples counted into Plan 9's layout, and the pcs outside the text */
 
@@ -601,6 +626,7 @@ struct Krec
 	uint64_t period;	/* ns of CPU time per sample */
 	int64_t deadline;	/* CLOCK_MONOTONIC ns, or 0 */
 	int child;		/* stop when it exits, or 0 */
+	int childdone;		/* it exited (and was waited for) */
 	int childstatus;
 	int go;			/* if >= 0: written a byte and closed once sampling runs */
 	volatile sig_atomic_t *stop;

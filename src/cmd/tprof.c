@@ -29,6 +29,7 @@ struct Opt
 
 static volatile sig_atomic_t stop;
 static int child;	/* a launched command, killed if tprof fails */
+static Outfile out;	/* -o's */
 
 static _Noreturn void
 usage(void)
@@ -55,7 +56,7 @@ onsignal(int sig)
 	stop = 1;
 }
 
-/* SIGINT and SIGTERM end the sampling, not tprof; a perf fd per thread needs a high file limit. */
+/* SIGINT, SIGTERM and SIGHUP end the sampling, not tprof; a perf fd per thread needs a high file limit. */
 static void
 setup(void)
 {
@@ -67,6 +68,7 @@ setup(void)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
 	if(getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max){
 		rl.rlim_cur = rl.rlim_max;
 		setrlimit(RLIMIT_NOFILE, &rl);
@@ -315,16 +317,11 @@ sample(Sampling *s, const Opt *o)
 static void
 finish(Sampling *s, const char *cmd)
 {
-	int i, st;
+	int st;
 
 	st = s->childstatus;
 	if(!s->childdone){
-		kill(s->child, SIGTERM);
-		for(i = 0; waitpid(s->child, &st, WNOHANG) != s->child; i++){
-			if(i == 200)
-				kill(s->child, SIGKILL);	/* 2 s after SIGTERM */
-			usleep(10000);
-		}
+		endchild(s->child);
 		return;
 	}
 	if(WIFEXITED(st) && WEXITSTATUS(st) != 0)
@@ -397,7 +394,7 @@ main(int argc, char *argv[])
 	if(o.file != NULL)
 		return fromfile(o.file, argv[0]);
 	setup();
-	if(o.save != NULL && ticks9writable(o.save) < 0)
+	if(o.save != NULL && outcreate(&out, o.save) < 0)
 		fatal();
 	pid = o.cflag ? launch(argv) : pidarg(argv[0]);
 	if(pid < 0)
@@ -428,7 +425,7 @@ main(int argc, char *argv[])
 		fatal();
 	}
 	t = tallyticks(s.tally, &base);
-	if(o.save != NULL && ticks9write(t, o.save) < 0)
+	if(o.save != NULL && ticks9write(t, &out) < 0)
 		fatal();
 	report(t, base, syms, o.aflag ? s.tally : NULL);
 	tallyfree(s.tally);
