@@ -17,9 +17,17 @@
 
 /* The calling thread's last error message ("" if none). */
 const char *errstr(void);
-/* Set the calling thread's error message, printf style. */
+/*
+ * Set the calling thread's error message, printf style; control
+ * characters (a newline in a file's name) escaped as oneline does.
+ */
 void werrstr(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
+/*
+ * s on one line in buf (n bytes): control characters escaped, C's way
+ * (\n, \t, else \ooo), cut short to fit. buf.
+ */
+char *oneline(char *buf, size_t n, const char *s);
 
 /* sym.c: format-neutral symbol tables */
 
