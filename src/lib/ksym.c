@@ -1,4 +1,5 @@
 /* Kernel symbol tables: an ELF vmlinux, a System.map, /proc/kallsyms. */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <gelf.h>
@@ -94,7 +95,26 @@ struct Line
 	int module;
 };
 
-/* Parse the line at p (up to end); *next is the following line. 0, or -1 if malformed. */
+/*
+ * Is the line [p, nl) none of a symbol's, to pass over as nm's readers
+ * do: blank, a # comment, or nm's line of an undefined symbol (no
+ * address: "    U name")?
+ */
+static int
+noline(const char *p, const char *nl)
+{
+	while(p < nl && blank(*p))
+		p++;
+	if(p == nl || *p == '#')
+		return 1;
+	return nl - p >= 3 && isalpha((unsigned char)p[0]) && blank(p[1]) && (p[0] == 'U' || p[0] == 'w' || p[0] == 'v');
+}
+
+/*
+ * Parse the line at p (up to end; a CR before its newline is not its
+ * own); *next is the following line. 0, 1 if it is none of a symbol's
+ * (noline), or -1 if malformed.
+ */
 static int
 parseline(char *p, char *end, Line *l, char **next)
 {
@@ -105,6 +125,10 @@ parseline(char *p, char *end, Line *l, char **next)
 	if(nl == NULL)
 		nl = end;
 	*next = nl < end ? nl + 1 : end;
+	if(nl > p && nl[-1] == '\r')
+		nl--;
+	if(noline(p, nl))
+		return 1;
 	l->addr = 0;
 	for(nd = 0; p < nl && ishex(*p); p++, nd++)
 		l->addr = l->addr << 4 | hexval(*p);
@@ -129,7 +153,7 @@ parseline(char *p, char *end, Line *l, char **next)
 			p++;
 		l->module = p < nl && *p == '[';
 	}else
-		*p = '\0';	/* the newline */
+		*p = '\0';	/* the newline, or the CR before it */
 	return 0;
 }
 
@@ -158,16 +182,20 @@ static int
 textsyms(Ksyms *k, char *buf, size_t n, Marks *m, const char *file)
 {
 	char *p, *end, *next;
-	size_t line, nonzero;
+	size_t line, nsym, nonzero;
 	Line l;
+	int r;
 
 	end = buf + n;
-	nonzero = 0;
+	nsym = nonzero = 0;
 	for(p = buf, line = 1; p < end; p = next, line++){
-		if(parseline(p, end, &l, &next) < 0){
+		if((r = parseline(p, end, &l, &next)) < 0){
 			werrstr("%s: line %zu: not a System.map or kallsyms line: not a kernel's symbol table", file, line);
 			return -1;
 		}
+		if(r > 0)
+			continue;
+		nsym++;
 		nonzero += l.addr != 0;
 		if(l.module){
 			k->nmodsym += l.type == 'T' || l.type == 't';
@@ -178,7 +206,7 @@ textsyms(Ksyms *k, char *buf, size_t n, Marks *m, const char *file)
 		if(istext(l.type) && symadd(k->tab, l.name, l.addr, 0, typerank(l.type)) < 0)
 			return -1;
 	}
-	if(line > 1 && nonzero == 0){
+	if(nsym > 0 && nonzero == 0){
 		werrstr("%s: every address is zero: the kernel hides them from this user "
 			"(kernel.kptr_restrict, kernel.perf_event_paranoid); read it as root", file);
 		return -1;
