@@ -205,7 +205,10 @@ Prof *profreadfor(const char *file, const Prof *base);
  * b freed). NULL on error.
  */
 Prof *profmerge(Prof *a, const char *aname, Prof *b, const char *bname);
-/* Node i's self time: its time less its children's. */
+/*
+ * Node i's self time: its time less its children's (modulo the mask;
+ * 0 for a prof.<pid> node whose children are a rounding longer).
+ */
 uint64_t profself(const Prof *p, uint32_t i);
 /* Parse a classic Plan 9 prof.out image; name is used in errors. */
 Prof *classicparse(const unsigned char *buf, size_t n, const char *name);

@@ -1,5 +1,7 @@
 # A prof.<pid> whose times cannot be is refused in one line naming the
-# node (issue 16.5): a callee that outlasts its caller (prof printed
+# node (issue 16.5): a callee that outlasts its caller by more than the
+# rounding of their times (the runtime rounds each node's time to the
+# unit: a unit a callee is allowed) (prof printed
 # 18446744073709551616.0%: the caller's self time wrapped), times whose
 # sum in ns is past 64 bits (-F's values wrapped), calls whose sum is;
 # and profiles each sound whose sum (prof prog a b) is not. The files are
@@ -49,10 +51,16 @@ printf '%b\n' '  %     Time     Calls  Name' '90.0    0.009        1\twork' '10.
 $PROF prog good.prof > got 2> err || { cat err; fail "the sound profile: exit $?"; }
 same "the sound profile" want got
 
-mkprof outlast.prof 1000000 10 10 11
+# a unit longer: rounding; main has no self time (not a wrapped -1):
+# -F's one line is work's, 11 units of 1 ms
+mkprof round.prof 1000000 11 10 11
+printf 'main;work 11000000\n' > want
+$PROF -F prog round.prof > got 2> err || { cat err; fail "a callee a unit longer: exit $?"; }
+same "a callee a unit longer, -F" want got
+mkprof outlast.prof 1000000 10 10 12
 for f in "" -d -F -C -S; do
 	errcase "callee outlasts its caller, prof $f" \
-		'^prof: outlast\.prof: node 1: its callees. time \(11\) exceeds its own \(10\)$' $PROF $f prog outlast.prof
+		'^prof: outlast\.prof: node 1: its callees. time \(12\) exceeds its own \(10\)$' $PROF $f prog outlast.prof
 done
 # 2e10 units of 1 s (the greatest unit prof(5) allows): 2e19 ns, past 2^64 (1.8e19)
 mkprof big.prof 1000000000 20000000000 20000000000 10000000000

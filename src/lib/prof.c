@@ -87,8 +87,11 @@ profself(const Prof *p, uint32_t i)
 	uint32_t c;
 
 	t = p->node[i].time;
-	for(c = p->node[i].down; c != Pnone; c = p->node[c].right)
+	for(c = p->node[i].down; c != Pnone; c = p->node[c].right){
+		if(p->mask == UINT64_MAX && p->node[c].time > t)
+			return 0;	/* callees a rounding longer (see timecheck): none of its own */
 		t -= p->node[c].time;
+	}
 	return t & p->mask;
 }
 
@@ -159,21 +162,27 @@ profsums(const Prof *p, uint64_t *time, uint64_t *calls)
 /*
  * Times of 64 bits (a prof.<pid>, whose raw[0] is a root of our own and
  * file node k is raw[k + 1]) cannot wrap: a node's callees' times add up
- * to its own at most, and the threads' (the root's callees') in ns, and
- * all the calls, fit in 64 bits, so no sum or product of the reports can
- * overflow. orig[j] is the raw index of node j. 0, or -1 naming the node.
+ * to its own at most, give or take their rounding (the runtime rounds
+ * each node's time to the unit: half a unit each, and the node's own;
+ * a unit a callee is allowed, and profself counts no self time then),
+ * and the threads' (the root's callees') in ns, and all the calls, fit
+ * in 64 bits, so no sum or product of the reports can overflow. orig[j]
+ * is the raw index of node j. 0, or -1 naming the node.
  */
 static int
 timecheck(const Pnode *node, uint32_t n, const uint32_t *orig, uint64_t unitns, const char *name)
 {
-	uint64_t sum, calls;
-	uint32_t j;
+	uint64_t sum, calls, k;
+	uint32_t j, c;
 
 	calls = 0;
 	for(j = 1; j < n; j++){
 		calls = addsat(calls, node[j].count);
 		sum = calleetime(node, j);
-		if(sum > node[j].time){
+		k = 0;
+		for(c = node[j].down; c != Pnone; c = node[c].right)
+			k++;
+		if(sum > addsat(node[j].time, k)){
 			werrstr("%s: node %u: its callees' time (%" PRIu64 ") exceeds its own (%" PRIu64 ")",
 				name, orig[j] - 1, sum, node[j].time);
 			return -1;
