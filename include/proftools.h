@@ -104,6 +104,39 @@ enum { Rankglobal, Rankweak, Ranklocal };
  */
 Symtab *symelf(const char *file);
 
+/* symaout.c: Plan 9 a.out executables and kernels */
+
+/* What an a.out's header tells, as Plan 9's libmach (crackhdr) reads it. */
+typedef struct Aout Aout;
+struct Aout
+{
+	const char *arch;	/* the machine, as $objtype names it; NULL for an ELF file */
+	uint32_t magic;
+	uint64_t entry;
+	uint64_t txtaddr;	/* where the text is */
+	uint64_t txtsz;
+	uint64_t pgsize;	/* libmach's page size for the machine (ELF: this host's) */
+	uint64_t kbase;		/* libmach's kernel text base: Plan 9 kprof's KTZERO */
+	int bigendian;		/* the machine's byte order (ELF: the file's) */
+};
+
+/* Is file a regular file beginning with the magic of an a.out of a machine libmach knows? */
+int isaout(const char *file);
+/*
+ * The text symbols (T, t, L, l) of an a.out image, its header's facts
+ * into *a (if not NULL). Several at one address: the last in the file.
+ * NULL with "name: reason" if it is not one, or is truncated or corrupt.
+ */
+Symtab *aoutparse(const unsigned char *buf, size_t n, Aout *a, const char *name);
+/* aoutparse of file. */
+Symtab *symaout(const char *file, Aout *a);
+/*
+ * The text symbols of a program: an a.out's (told by its magic) or an
+ * ELF file's (symelf). *a (if not NULL): the a.out's header, or for an
+ * ELF file arch NULL, its byte order and this host's page size.
+ */
+Symtab *symprog(const char *file, Aout *a);
+
 /* space.c: an address space of symbol tables placed at load biases */
 
 typedef struct Space Space;
@@ -164,7 +197,7 @@ struct Pmod
 	int used;		/* some node's pc is in it */
 };
 
-enum { Pclassic, Plinux };	/* Prof.format */
+enum { Pclassic, Plinux, P9front };	/* Prof.format: Plan 9 4th edition, ours, 9front */
 
 /*
  * A profile: node[0] is the root, whose time is the total profiled time.
@@ -177,7 +210,8 @@ struct Prof
 	Pnode *node;
 	uint32_t nnode;
 	uint64_t mask;
-	uint64_t unitns;	/* nanoseconds per time unit */
+	uint64_t unitns;	/* nanoseconds per time unit (P9front: 1, see hz) */
+	uint64_t hz;		/* P9front: times are cycles of a counter of hz Hz; else 0 */
 	int format;
 	/* Plinux only (see proffile.h); pcs are run-time addresses */
 	Pmod *mod;
@@ -198,6 +232,8 @@ Prof *profread(const char *file);
  * are in base. NULL on error, or if the executables' build-ids differ.
  */
 Prof *profreadfor(const char *file, const Prof *base);
+/* The same of a file's image in memory; name is used in errors. */
+Prof *profparsefor(const unsigned char *buf, size_t n, const Prof *base, const char *name);
 /*
  * The sum of two profiles of one program, path by path: a with b's
  * counts and times added (b is freed). Profiles of different formats,
@@ -212,6 +248,10 @@ Prof *profmerge(Prof *a, const char *aname, Prof *b, const char *bname);
 uint64_t profself(const Prof *p, uint32_t i);
 /* Parse a classic Plan 9 prof.out image; name is used in errors. */
 Prof *classicparse(const unsigned char *buf, size_t n, const char *name);
+/* Does the image begin as 9front's prof.out ("pr\x0f")? */
+int isfront(const unsigned char *buf, size_t n);
+/* Parse a 9front prof.out image (times in cycles: P9front, hz set). */
+Prof *frontparse(const unsigned char *buf, size_t n, const char *name);
 /* Parse a prof.<pid> image of our format (proffile.h), threads merged. */
 Prof *linuxparse(const unsigned char *buf, size_t n, const char *name);
 /*
@@ -223,6 +263,101 @@ Prof *profmergeroots(Prof *p, const char *name);
 /* What the profile's times measured, if not what its proftype says; else NULL. */
 const char *profcaveat(const Prof *p);
 void proffree(Prof *p);
+
+/* named.c: a profile by names (profiles of two builds compare; prof -N saves one) */
+
+typedef struct Nnode Nnode;
+typedef struct Ntree Ntree;
+
+/* A call path by names: times in ns. */
+struct Nnode
+{
+	const char *name;
+	uint32_t parent;	/* Pnone for the root */
+	uint32_t depth;		/* the root's is 0 */
+	uint64_t calls;
+	uint64_t self;
+	uint64_t time;		/* inclusive */
+};
+
+/* Node 0 is the root; parents come before their children. */
+struct Ntree
+{
+	Nnode *node;
+	uint32_t nnode;
+	uint64_t unitns;	/* the resolution of the profile it came from, ns */
+	uint32_t *ofprof;	/* made by ntreeof: the node of each of the Prof's nodes */
+	/* private to named.c */
+	size_t cap;
+	char **blocks;
+	size_t nblocks;
+	char *next;
+	size_t left;
+};
+
+/* p by names, as s names its pcs (prof's reports' names). NULL if out of memory. */
+Ntree *ntreeof(const Prof *p, const Space *s);
+/* Parse a profile saved by names (printnames); name is used in errors. NULL on error. */
+Ntree *ntreeread(const unsigned char *buf, size_t n, const char *name);
+/* Does the file image begin as a profile saved by names? */
+int isnames(const unsigned char *buf, size_t n);
+/* prof -N: t saved by names, a path a line. 0 or -1. */
+int printnames(FILE *out, const Ntree *t);
+/* Node i's path of names, "a;b;c". */
+void ntreepath(FILE *out, const Ntree *t, uint32_t i);
+void ntreefree(Ntree *t);
+
+/* diff.c, diffprint.c: two profiles compared by names (prof -b) */
+
+typedef struct Dpath Dpath;
+typedef struct Diff Diff;
+typedef struct Gate Gate;
+
+/* A call path of names in either profile: before ([0]) and after ([1]); times in ns. */
+struct Dpath
+{
+	uint32_t up;		/* the caller's path; Pnone for the root (path 0) */
+	const char *name;
+	uint64_t calls[2];
+	uint64_t self[2];
+	uint64_t time[2];	/* inclusive */
+};
+
+struct Diff
+{
+	Dpath *path;
+	uint32_t npath;
+	uint32_t *of[2];	/* the path of each node of the trees compared */
+};
+
+/* The paths of a (before) and b (after) matched by names. NULL if out of memory. */
+Diff *profdiff(const Ntree *a, const Ntree *b);
+void difffree(Diff *d);
+/* Path i's names, "a;b;c". */
+void diffpath(FILE *out, const Diff *d, uint32_t i);
+/*
+ * The changes per function (self time, calls), or per call path
+ * (inclusive time, calls), largest change of time first, then of calls.
+ * 0 or -1.
+ */
+int printdiff(FILE *out, const Diff *d, int paths);
+/* The folded difference (difffolded.pl's): "a;b;c before after", self ns. 0 or -1. */
+int printdifffolded(FILE *out, const Diff *d);
+
+enum { Gatenone, Gateany, Gateratio };
+
+/* A regression gate's limits (gateparse). */
+struct Gate
+{
+	int calls;		/* Gate* */
+	double ratio;		/* Gateratio: calls after > ratio * calls before */
+	double timepct;		/* time after > (1 + timepct/100) * before; < 0: no limit */
+	uint64_t minns;		/* time changes under this never count */
+};
+
+int gateparse(const char *spec, Gate *g);
+/* Print one line per function or path beyond g's limits: their number, or -1. */
+long diffgate(FILE *out, const Diff *d, const Gate *g);
 
 /* outfile.c: every file the tools write is written here, whole or not at all */
 
@@ -267,6 +402,16 @@ unsigned char *readfd(int fd, const struct stat *st, const char *file, size_t *n
 /* The whole of file (fileopen's Fstream), as readfd. NULL on error. */
 unsigned char *readfile(const char *file, size_t *n);
 
+/* p9fmt.c */
+
+/*
+ * Plan 9's print("%width.precf", v) into buf (at most n bytes, NUL
+ * included): v as 17 significant digits, rounded half up in decimal at
+ * prec (glibc rounds the binary value: 0.15 is 0.2 in Plan 9, 0.1 in
+ * glibc). Returns the length of the whole string, as snprintf.
+ */
+int p9fmtf(char *buf, size_t n, double v, int width, int prec);
+
 /* flat.c, graph.c: Plan 9's reports */
 
 /* prof's default report. 0, or -1 on error. */
@@ -277,7 +422,7 @@ int printflat(FILE *out, const Prof *p, const Space *s);
  */
 int printgraph(FILE *out, const Prof *p, const Space *s, int recursive, int tabstop);
 
-/* fold.c, callgrind.c, flame.c: the call tree for other tools; times in ns */
+/* fold.c, callgrind.c, flame.c: the call tree for other tools; times in ns (cycles for P9front) */
 
 /*
  * prof -F: folded stacks (flame graphs), one line per call path with
@@ -298,6 +443,89 @@ int printcallgrind(FILE *out, const Prof *p, const Space *s, const char *cmd);
  */
 int printflame(FILE *out, const Prof *p, const Space *s, const char *cmd);
 
+/* pprof.c: pprof's profile.proto, uncompressed, written as it is made */
+
+typedef struct Ppmap Ppmap;
+typedef struct Ppfunc Ppfunc;
+typedef struct Pploc Pploc;
+typedef struct Ppsample Ppsample;
+typedef struct Ppprof Ppprof;
+
+enum { Ppnone = 0xFFFFFFFFu, Ppmaxvalue = 4 };
+
+/* An object file loaded at [start, limit), start at file offset off. */
+struct Ppmap
+{
+	uint64_t start, limit, off;
+	const char *file;
+	const unsigned char *buildid;	/* idlen bytes (written in hex) */
+	size_t idlen;
+};
+
+struct Ppfunc
+{
+	const char *name;
+	const char *file;	/* its source file, or NULL */
+};
+
+/* A pc: its function and mapping are indices into Ppprof's (map may be Ppnone). */
+struct Pploc
+{
+	uint64_t addr;
+	uint32_t func;
+	uint32_t map;
+};
+
+/* A stack of locations, leaf first, and its values (Ppprof.nvalue of them). */
+struct Ppsample
+{
+	const uint32_t *loc;
+	size_t nloc;
+	int64_t value[Ppmaxvalue];
+};
+
+/*
+ * A profile to write. The samples come from next, called until it
+ * returns 0 (no more) or -1 (an error, set), each 1 filling *s (valid
+ * until the next call), so a big profile needs no list of its stacks.
+ */
+struct Ppprof
+{
+	const char *type[Ppmaxvalue];	/* of each value, and its unit */
+	const char *unit[Ppmaxvalue];
+	size_t nvalue;
+	const char *periodtype, *periodunit;
+	int64_t period;
+	int64_t timens;		/* when the profile began, ns since 1970; 0 if unknown */
+	int64_t durationns;
+	const char *comment;	/* or NULL */
+	const Ppmap *map;
+	size_t nmap;
+	const Ppfunc *func;
+	size_t nfunc;
+	const Pploc *loc;
+	size_t nloc;
+	int (*next)(void *arg, Ppsample *s);
+	void *arg;
+};
+
+/* pp as profile.proto to out. 0 or -1. */
+int ppwrite(FILE *out, const Ppprof *pp);
+/* pp as profile.proto to file, whole or not at all (made under a temporary name). 0 or -1. */
+int ppsave(const Ppprof *pp, const char *file);
+
+/* pproftree.c: prof's call tree for pprof */
+
+/*
+ * prof -P: p as profile.proto, a sample per call path (node but the
+ * root) whose stack is the path, values its calls and its self time in
+ * ns; a location per pc and a function per symbol (or per #hex pc of
+ * none); a mapping per table of s, named as p's module (cmd for the
+ * program, if not NULL) with its build-id. written: when the profile
+ * file was written (ns since 1970), or 0. 0 or -1.
+ */
+int printpprof(FILE *out, const Prof *p, const Space *s, const char *cmd, int64_t written);
+
 /* ticks.c: tick profiles (Plan 9 /proc/pid/profile and kpdata, Linux /proc/profile) */
 
 typedef struct Ticks Ticks;
@@ -312,6 +540,7 @@ struct Ticks
 {
 	uint64_t total;
 	uint64_t outside;
+	int little;		/* ticks9image: little-endian words (tickorder.c), else big */
 	uint64_t *word;
 	const uint32_t *w32;	/* if not NULL, the words instead (native u32 of a file in memory) */
 	size_t nword;
@@ -337,12 +566,26 @@ unsigned char *ticks9image(const Ticks *t, size_t *n);
 /* Write t's Plan 9 image to o (outcreate), whole or not at all. 0, or -1 ("file: reason"). */
 int ticks9write(const Ticks *t, Outfile *o);
 void ticksfree(Ticks *t);
+
 /*
  * Sum the buckets per symbol: a bucket goes to the symbol whose range
  * holds its start address. *rows is malloc'd, sorted by decreasing ticks,
  * ties by name; rows with no ticks are left out. 0, or -1 (no memory).
  */
 int ticksums(const Ticks *t, const Space *s, Tickrow **rows, size_t *nrows);
+
+/* tickorder.c: tick arrays in either byte order (ticks9parse reads big-endian) */
+
+/* Reverse the bytes of every whole 4-byte word of buf[0..n). */
+void ticksswap(unsigned char *buf, size_t n);
+/*
+ * Is the tick array buf[0..n) saved by tprof -o big-endian? tprof -o
+ * writes word 0 as the sum of the others (in the machine's order; before,
+ * big-endian): the order in which they add up; if both or neither, the
+ * one with the smaller total; if the totals are equal, bigendian (the
+ * machine's order).
+ */
+int ticksbig(const unsigned char *buf, size_t n, int bigendian);
 
 /* ticktab.c: tprof's and kprof's reports */
 
@@ -360,6 +603,26 @@ int printtprof(FILE *out, const Ticks *t, uint64_t base, const Tickrow *r, size_
  */
 int printkprof(FILE *out, const Ticks *t, uint64_t ktzero, uint64_t firstsym, unsigned pgsize, unsigned hz,
 	const Tickrow *r, size_t n);
+
+/* pprofticks.c: tprof's and kprof's ticks for pprof */
+
+typedef struct Tickpp Tickpp;
+struct Tickpp
+{
+	const char *object;	/* the program or kernel file: the mapping's */
+	uint64_t tickns;	/* ns of CPU time per tick is tickns / tickper */
+	uint64_t tickper;	/* (kprof -H hz: 10^9 / hz, not a whole number) */
+	int64_t timens;		/* when the sampling began, ns since 1970; 0 if unknown */
+	int64_t durationns;	/* how long it ran; 0 if unknown */
+};
+
+/*
+ * tprof -P, kprof -P: the rows (ticksums of s) as profile.proto into
+ * file (ppsave), a sample per row with values its ticks ("samples") and
+ * their time in ns ("cpu"); a mapping for s's text with its build-id.
+ * 0 or -1.
+ */
+int tickpprof(const char *file, const Tickrow *r, size_t n, const Space *s, const Tickpp *tp);
 
 /* sample.c: tprof's live sampling (with elfload.c, procs.c, tally.c, ptsample.c, outside.c) */
 
@@ -576,7 +839,7 @@ int64_t nsnow(void);
 
 typedef struct Ksyms Ksyms;
 
-enum { Kelf, Ktext };	/* Ksyms.kind: ELF; System.map or kallsyms (the same lines; kallsyms adds modules) */
+enum { Kelf, Ktext, Kaout };	/* Ksyms.kind: ELF; System.map or kallsyms (the same lines; kallsyms adds modules); Plan 9 a.out */
 
 /*
  * A kernel's text symbols (those in [text, etext), sorted; tab->end is
@@ -591,6 +854,7 @@ struct Ksyms
 	int haveetext;
 	size_t nmodsym;		/* module text symbols seen (kallsyms), left out */
 	int kind;
+	unsigned pgsize;	/* a.out: the machine's page size (kprof's PGSIZE); else 0 */
 };
 
 /*
@@ -601,6 +865,11 @@ struct Ksyms
  */
 Ksyms *ksymread(const char *file);
 void ksymfree(Ksyms *k);
+/*
+ * The symbols of a Plan 9 kernel a.out (symaout.c): text is the machine's
+ * kernel base, as Plan 9's kprof takes it; etext the end of the text.
+ */
+Ksyms *ksymaout(const char *file);
 
 /* kpdata.c: kernel profile data, Plan 9 kpdata or Linux /proc/profile */
 

@@ -10,6 +10,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "proftools.h"
@@ -23,6 +24,7 @@ struct Opt
 	int pflag;		/* the ptrace sampler */
 	const char *file;	/* -f: report from this saved profile */
 	const char *save;	/* -o: save the profile here */
+	const char *pprof;	/* -P: write it for pprof here */
 	double secs;		/* -t */
 	uint64_t period;	/* -i, in ns */
 };
@@ -34,9 +36,9 @@ static Outfile out;	/* -o's */
 static _Noreturn void
 usage(void)
 {
-	fprintf(stderr, "usage: tprof [-ap] [-i usec] [-o file] [-t seconds] pid [binary]\n"
-		"       tprof [-ap] [-i usec] [-o file] [-t seconds] -c command [arg ...]\n"
-		"       tprof -f file binary\n");
+	fprintf(stderr, "usage: tprof [-ap] [-i usec] [-o file] [-P file] [-t seconds] pid [binary]\n"
+		"       tprof [-ap] [-i usec] [-o file] [-P file] [-t seconds] -c command [arg ...]\n"
+		"       tprof [-P file] -f file binary\n");
 	exit(2);
 }
 
@@ -97,7 +99,7 @@ options(int *argc, char ***argv, Opt *o)
 	o->period = 1000000;
 	opterr = 0;
 	/* +: a command's own options are its own */
-	while((c = getopt(*argc, *argv, "+acf:i:o:pt:")) != -1)
+	while((c = getopt(*argc, *argv, "+acf:i:o:P:pt:")) != -1)
 		switch(c){
 		case 'a':
 			o->aflag = 1;
@@ -113,6 +115,9 @@ options(int *argc, char ***argv, Opt *o)
 			break;
 		case 'o':
 			o->save = optarg;
+			break;
+		case 'P':
+			o->pprof = optarg;
 			break;
 		case 'p':
 			o->pflag = 1;
@@ -146,11 +151,11 @@ pidarg(const char *s)
 	return (int)v;
 }
 
-/* Plan 9's text base: the first text symbol rounded down to the page. */
+/* Plan 9's text base: the first text symbol rounded down to the machine's page, pg. */
 static uint64_t
-textbase(const Symtab *t)
+textbase(const Symtab *t, uint64_t pg)
 {
-	return t->sym[0].value & ~((uint64_t)sysconf(_SC_PAGESIZE) - 1);
+	return t->sym[0].value & ~(pg - 1);
 }
 
 /* The samples outside the text, by module and symbol (tprof -a). */
@@ -169,9 +174,12 @@ outsiders(const Tally *ta, const Ticks *t, const Symtab *syms)
 	outsidefree(o);
 }
 
-/* Plan 9's report of t against syms; with ta, the samples outside too. */
+/*
+ * Plan 9's report of t against syms; with ta, the samples outside too;
+ * with ppfile, the rows for pprof there (tp: their ticks' time).
+ */
 static void
-report(const Ticks *t, uint64_t base, Symtab *syms, const Tally *ta)
+report(const Ticks *t, uint64_t base, Symtab *syms, const Tally *ta, const char *ppfile, const Tickpp *tp)
 {
 	Space space = {0};
 	Tickrow *rows;
@@ -187,19 +195,20 @@ report(const Ticks *t, uint64_t base, Symtab *syms, const Tally *ta)
 		fprintf(stderr, "tprof: standard output: write error\n");
 		exit(1);
 	}
+	if(ppfile != NULL && tickpprof(ppfile, rows, n, &space, tp) < 0)
+		fatal();
 	if(r < 0)
 		fatal();	/* no counts */
 	free(rows);
 	spacefree(&space);
 }
 
-/* Words of a profile of the text of t: 8-byte buckets from base to the end of the last page. */
+/* Words of a profile of the text of t: 8-byte buckets from base to its end rounded up to pg. */
 static size_t
-textwords(const Symtab *t, uint64_t base)
+textwords(const Symtab *t, uint64_t base, uint64_t pg)
 {
-	uint64_t pg, end;
+	uint64_t end;
 
-	pg = (uint64_t)sysconf(_SC_PAGESIZE);
 	end = (t->end + pg - 1) & ~(pg - 1);
 	return (end - base) / 8 < 2 ? 2 : (end - base) / 8;
 }
@@ -221,34 +230,48 @@ bucketsum(const Ticks *t, const char *file)
 	}
 }
 
-/* tprof -f file binary: the report of a saved profile. */
+/*
+ * tprof -f file binary: the report of a saved profile. Plan 9's, for an
+ * a.out, is in its machine's byte order and runs to the end of its text
+ * rounded up to the kernel's page (no bigger than libmach's); ours, for
+ * an ELF file, to the end rounded up to this host's page, in whichever
+ * order it adds up (see ticksbig). Its ticks are Plan 9's ms; ppfile
+ * as report's.
+ */
 static int
-fromfile(const char *file, const char *binary)
+fromfile(const char *file, const char *binary, const char *ppfile)
 {
+	Tickpp tp = {binary, 1000000, 1, 0, 0};
 	unsigned char *buf;
 	uint64_t base;
-	size_t n, want;
+	size_t n, lo, hi;
 	Symtab *syms;
 	Ticks *t;
+	Aout m;
 
-	syms = symelf(binary);
+	syms = symprog(binary, &m);
 	if(syms == NULL)
 		fatal();
-	base = textbase(syms);
-	want = textwords(syms, base);
+	base = textbase(syms, m.pgsize);
+	lo = textwords(syms, base, m.arch != NULL ? 8 : m.pgsize);
+	hi = textwords(syms, base, m.pgsize);
 	buf = readfile(file, &n);
-	if(buf == NULL || (t = ticks9parse(buf, n, base, file)) == NULL)
+	if(buf == NULL)
+		fatal();
+	if(!(m.arch != NULL ? m.bigendian : ticksbig(buf, n, m.bigendian)))
+		ticksswap(buf, n);
+	if((t = ticks9parse(buf, n, base, file)) == NULL)
 		fatal();
 	free(buf);
-	if(t->nword < want)
-		werrstr("%s: truncated: %zu words, where the text of %s needs %zu", file, t->nword, binary, want);
-	else if(t->nword > want)
+	if(t->nword < lo)
+		werrstr("%s: truncated: %zu words, where the text of %s needs %zu", file, t->nword, binary, lo);
+	else if(t->nword > hi)
 		werrstr("%s: %zu words, more than the %zu the text of %s needs: not its profile", file,
-			t->nword, want, binary);
-	if(t->nword != want)
+			t->nword, hi, binary);
+	if(t->nword < lo || t->nword > hi)
 		fatal();
 	bucketsum(t, file);
-	report(t, base, syms, NULL);
+	report(t, base, syms, NULL, ppfile, &tp);
 	ticksfree(t);
 	symfree(syms);
 	return 0;
@@ -276,9 +299,9 @@ checkbinary(const char *binary, int pid)
 	}
 }
 
-/* The symbols of pid's text: binary's, else its file's, by its name if still there. */
+/* The symbols of pid's text: binary's, else its file's, by its name if still there; its machine in *m. */
 static Symtab *
-textsyms(int pid, const Text *x, const char *binary, char *exe, size_t nexe)
+textsyms(int pid, const Text *x, const char *binary, char *exe, size_t nexe, Aout *m)
 {
 	struct stat st;
 	Symtab *t;
@@ -286,11 +309,11 @@ textsyms(int pid, const Text *x, const char *binary, char *exe, size_t nexe)
 	snprintf(exe, nexe, "/proc/%d/exe", pid);
 	if(binary != NULL){
 		checkbinary(binary, pid);
-		t = symelf(binary);
+		t = symprog(binary, m);
 	}else if(stat(x->path, &st) == 0 && st.st_dev == x->dev && st.st_ino == x->ino)
-		t = symelf(x->path);	/* its name, for errors */
+		t = symprog(x->path, m);	/* its name, for errors */
 	else
-		t = symelf(exe);	/* deleted or replaced: the file it runs */
+		t = symprog(exe, m);	/* deleted or replaced: the file it runs */
 	if(t == NULL)
 		fatal();
 	return t;
@@ -382,17 +405,22 @@ int
 main(int argc, char *argv[])
 {
 	Sampling s = {0};
+	struct timespec t0;
+	int64_t m0;
+	Tickpp tp;
 	const Ticks *t;
+	Ticks w;
 	uint64_t base;
 	Symtab *syms;
 	char exe[64];
 	Text x;
 	Opt o;
+	Aout m;
 	int pid;
 
 	options(&argc, &argv, &o);
 	if(o.file != NULL)
-		return fromfile(o.file, argv[0]);
+		return fromfile(o.file, argv[0], o.pprof);
 	setup();
 	if(o.save != NULL && outcreate(&out, o.save) < 0)
 		fatal();
@@ -403,7 +431,7 @@ main(int argc, char *argv[])
 		child = pid;
 	if(textof(pid, &x) < 0)
 		fatal();
-	syms = textsyms(pid, &x, !o.cflag && argc > 1 ? argv[1] : NULL, exe, sizeof exe);
+	syms = textsyms(pid, &x, !o.cflag && argc > 1 ? argv[1] : NULL, exe, sizeof exe, &m);
 	s.tally = tallynew(&x, exe, syms, (unsigned)sysconf(_SC_PAGESIZE));
 	if(s.tally == NULL)
 		fatal();
@@ -415,7 +443,14 @@ main(int argc, char *argv[])
 		s.child = pid;
 	else
 		startprocs(&s, pid);
+	clock_gettime(CLOCK_REALTIME, &t0);
+	m0 = nsnow();
 	sample(&s, &o);
+	tp.object = !o.cflag && argc > 1 ? argv[1] : x.path;
+	tp.tickns = o.period;
+	tp.tickper = 1;
+	tp.timens = (int64_t)t0.tv_sec * 1000000000 + t0.tv_nsec;
+	tp.durationns = nsnow() - m0;
 	if(o.cflag)
 		finish(&s, argv[0]);
 	child = 0;
@@ -425,9 +460,11 @@ main(int argc, char *argv[])
 		fatal();
 	}
 	t = tallyticks(s.tally, &base);
-	if(o.save != NULL && ticks9write(t, &out) < 0)
+	w = *t;
+	w.little = !m.bigendian;	/* the machine's byte order, as Plan 9's /proc/pid/profile */
+	if(o.save != NULL && ticks9write(&w, &out) < 0)
 		fatal();
-	report(t, base, syms, o.aflag ? s.tally : NULL);
+	report(t, base, syms, o.aflag ? s.tally : NULL, o.pprof, &tp);
 	tallyfree(s.tally);
 	symfree(syms);
 	textfree(&x);

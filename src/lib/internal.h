@@ -7,9 +7,12 @@
 /*
  * A Prof holding the nodes of raw[0..n) reachable from raw[0], checked:
  * NULL with the error set if a link is out of range or a node is reached
- * twice. mask and unitns as in Prof.
+ * twice; and if nested (our prof.<pid>, whose times must nest, unlike
+ * Plan 9's and 9front's, which may wrap or hold an active function's
+ * negative time), if its times cannot be (see timecheck in prof.c).
+ * mask and unitns as in Prof.
  */
-Prof *profcheck(const Pnode *raw, uint32_t n, uint64_t mask, uint64_t unitns, const char *name);
+Prof *profcheck(const Pnode *raw, uint32_t n, uint64_t mask, uint64_t unitns, int nested, const char *name);
 
 /*
  * The sum of the times of p's root's callees (the threads') and of all
@@ -31,5 +34,8 @@ Prof *linuxparsefor(const unsigned char *buf, size_t n, const Prof *base, const 
  * have one). Pnone if none.
  */
 uint32_t modmatch(const Prof *a, const Pmod *m, int isexe);
+
+/* pprof.c: the offset in ELF file of its address addr (as linked), for pprof's mappings; 0 if unknown. */
+uint64_t ppfileoff(const char *file, uint64_t addr);
 
 #endif

@@ -312,17 +312,20 @@ ksymread(const char *file)
 	Ksyms *k;
 	int fd, r;
 
+	/* opened once: a pipe's bytes can be read only once (nor opened twice: its writer goes) */
+	if((fd = fileopen(file, Fstream, &st)) < 0)
+		return NULL;
+	if(S_ISREG(st.st_mode) && isaout(file)){
+		close(fd);
+		return ksymaout(file);
+	}
 	k = calloc(1, sizeof *k);
 	if(k == NULL){
+		close(fd);
 		werrstr("%s: out of memory", file);
 		return NULL;
 	}
 	memset(&m, 0, sizeof m);
-	/* opened once: a pipe's bytes can be read only once */
-	if((fd = fileopen(file, Fstream, &st)) < 0){
-		free(k);
-		return NULL;
-	}
 	if(S_ISREG(st.st_mode) && iself(fd)){
 		close(fd);
 		k->kind = Kelf;

@@ -24,12 +24,19 @@ profreadfor(const char *file, const Prof *base)
 	buf = readfile(file, &n);
 	if(buf == NULL)
 		return NULL;
-	if(n >= 8 && memcmp(buf, PFMAGIC, 8) == 0)
-		p = linuxparsefor(buf, n, base, file);
-	else
-		p = classicparse(buf, n, file);
+	p = profparsefor(buf, n, base, file);
 	free(buf);
 	return p;
+}
+
+Prof *
+profparsefor(const unsigned char *buf, size_t n, const Prof *base, const char *name)
+{
+	if(n >= 8 && memcmp(buf, PFMAGIC, 8) == 0)
+		return linuxparsefor(buf, n, base, name);
+	if(isfront(buf, n))
+		return frontparse(buf, n, name);
+	return classicparse(buf, n, name);
 }
 
 void
@@ -88,7 +95,7 @@ profself(const Prof *p, uint32_t i)
 
 	t = p->node[i].time;
 	for(c = p->node[i].down; c != Pnone; c = p->node[c].right){
-		if(p->mask == UINT64_MAX && p->node[c].time > t)
+		if(p->format == Plinux && p->node[c].time > t)
 			return 0;	/* callees a rounding longer (see timecheck): none of its own */
 		t -= p->node[c].time;
 	}
@@ -160,8 +167,8 @@ profsums(const Prof *p, uint64_t *time, uint64_t *calls)
 }
 
 /*
- * Times of 64 bits (a prof.<pid>, whose raw[0] is a root of our own and
- * file node k is raw[k + 1]) cannot wrap: a node's callees' times add up
+ * Times of a prof.<pid> (whose raw[0] is a root of our own and file node
+ * k is raw[k + 1]) cannot wrap: a node's callees' times add up
  * to its own at most, give or take their rounding (the runtime rounds
  * each node's time to the unit: half a unit each, and the node's own;
  * a unit a callee is allowed, and profself counts no self time then),
@@ -197,7 +204,7 @@ timecheck(const Pnode *node, uint32_t n, const uint32_t *orig, uint64_t unitns, 
  * reached; fail if a link is out of range or a node is reached twice.
  */
 Prof *
-profcheck(const Pnode *raw, uint32_t n, uint64_t mask, uint64_t unitns, const char *name)
+profcheck(const Pnode *raw, uint32_t n, uint64_t mask, uint64_t unitns, int nested, const char *name)
 {
 	uint32_t *newidx, *stack, sp, next, i, j;
 	Pnode *node;
@@ -237,7 +244,7 @@ profcheck(const Pnode *raw, uint32_t n, uint64_t mask, uint64_t unitns, const ch
 		node[j].down = raw[i].down == Pnone ? Pnone : newidx[raw[i].down];
 		node[j].right = raw[i].right == Pnone || j == 0 ? Pnone : newidx[raw[i].right];
 	}
-	if(mask == UINT64_MAX && timecheck(node, next, stack, unitns, name) < 0){
+	if(nested && timecheck(node, next, stack, unitns, name) < 0){
 		free(node);
 		goto fail;
 	}
