@@ -1,5 +1,5 @@
 /*
- * tprof-dlswap (tests/509): an object unloaded and another loaded at its
+ * tprof-dlswap (tests/514): an object unloaded and another loaded at its
  * addresses while sampled. Opens argv[1] and runs its spin() until it
  * has used -s seconds of CPU time (argv[3], default 0.4), dlcloses it,
  * opens argv[2] and runs its spin() as long. Both objects are built from

@@ -1,4 +1,4 @@
-/* tprof-spin (tests/509): a shared object whose spin() burns CPU in its own text. */
+/* tprof-spin (tests/514): a shared object whose spin() burns CPU in its own text. */
 volatile unsigned long spinsink;
 
 void spin(void);
