@@ -21,6 +21,15 @@ const char *errstr(void);
 void werrstr(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 
+/* p9qsort.c */
+
+/*
+ * Sort as Plan 9's libc qsort does (sys/src/libc/port/qsort.c): the same
+ * comparisons and exchanges, so elements that compare equal end where
+ * Plan 9's leave them; its reports sort by time alone and print that order.
+ */
+void p9qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 /* sym.c: format-neutral symbol tables */
 
 typedef struct Sym Sym;
