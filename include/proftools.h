@@ -241,7 +241,7 @@ int printgraph(FILE *out, const Prof *p, const Space *s, int recursive, int tabs
 
 /*
  * prof -F: folded stacks (flame graphs), one line per call path with
- * self time, "caller;...;callee ns", paths in -r's order; paths with no
+ * self time, "caller;...;callee ns", paths in -dr's order; paths with no
  * self time are left out. 0 or -1.
  */
 int printfolded(FILE *out, const Prof *p, const Space *s);

@@ -28,7 +28,7 @@ for cc in gcc clang; do
 		calls inline "$p" > got.flat
 		same "$cc $opt: calls" want.flat got.flat
 		graph -r inline "$p" > got.r
-		same "$cc $opt: prof -r" want.r got.r
+		same "$cc $opt: prof -dr" want.r got.r
 	done
 done
 [ $n -gt 0 ] || skip "neither gcc nor clang"

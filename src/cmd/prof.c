@@ -216,8 +216,8 @@ main(int argc, char *argv[])
 		}
 	argc -= optind;
 	argv += optind;
-	/* one report; -d and -r are one report, Plan 9's */
-	if(Cflag + Fflag + Sflag + (dflag || rflag) > 1)
+	/* one report; -r changes only -d's (Plan 9 reads rflag only in its graph walk) */
+	if(Cflag + Fflag + Sflag + dflag > 1)
 		usage();
 	/* as Plan 9: a program named is read first */
 	prog = NULL;
@@ -245,7 +245,7 @@ main(int argc, char *argv[])
 		r = printflame(stdout, p, &space, program);
 	else if(Cflag)
 		r = printcallgrind(stdout, p, &space, program);
-	else if(dflag || rflag)
+	else if(dflag)
 		r = printgraph(stdout, p, &space, rflag, tabstop());
 	else
 		r = printflat(stdout, p, &space);
