@@ -122,10 +122,19 @@ struct Space
 	Region *r;		/* sorted by address */
 	size_t nr;
 	size_t nsym;		/* global ids run 0..nsym-1 */
+	int hasetext;		/* see spaceetext; etext is id nsym-1 */
+	Sym etext;
 };
 
 /* Place tab at bias (the space does not own tab). 0 or -1. */
 int spaceadd(Space *s, Symtab *tab, uint64_t bias);
+/*
+ * End s as Plan 9's symbol tables end: with a last text symbol "etext" at
+ * the end of the text (the highest table's end), which holds every pc at
+ * or past it (libmach's findsym: a pc past the text is named after the
+ * last text symbol). Its id is nsym-1, after every table's symbols.
+ */
+void spaceetext(Space *s);
 void spacefree(Space *s);
 /* Global id of the symbol holding pc, or -1. */
 long spacefind(const Space *s, uint64_t pc);

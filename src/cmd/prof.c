@@ -147,6 +147,7 @@ loadsyms(Prof *p, const char *program, Symtab *prog, Space *s, Symtab ***tabs, s
 		(*tabs)[(*ntabs)++] = t;
 		if(spaceadd(s, t, 0) < 0)
 			fatal();
+		spaceetext(s);	/* Plan 9's table ends with etext, which names every pc past the text */
 		return;
 	}
 	if(prog != NULL && p->exemod == Pnone)

@@ -5,8 +5,9 @@
 #	awk -v mode=flat|d|r [-v end=ADDR] [-v tabstop=N] -f prof.awk SYMS LISTING
 #
 # SYMS: one "name addr" line per text symbol, addresses increasing; a pc
-# belongs to the last symbol at or below it, if below end (default: 16
-# past the last symbol, where mkelf ends the text).
+# belongs to the last symbol at or below it; the table ends, as Plan 9's,
+# with a symbol etext at end (default: 16 past the last symbol, where
+# mkelf ends the text), which holds every pc at or past it.
 # LISTING: what tests/bin/mkclassic reads: one record per line from
 # record 0, "down right pc count time", "-" for no link, numbers decimal
 # or 0x hex, negative times allowed; blank and # lines are skipped.
@@ -117,10 +118,12 @@ FILENAME == ARGV[1] {
 	nrec++
 }
 
-# Index of the symbol holding pc, or 0.
+# Index of the symbol holding pc, or 0; nsym + 1 is etext.
 function symof(x,    lo, hi, mid) {
-	if (nsym == 0 || x < saddr[1] || x >= textend)
+	if (nsym == 0 || x < saddr[1])
 		return 0
+	if (x >= textend)
+		return nsym + 1
 	lo = 1
 	hi = nsym
 	while (lo < hi) {
@@ -191,7 +194,7 @@ function flat(    sp, stack, i, c, self, s, total, n, row, j, k, t) {
 		total = 1
 	# insertion sort of the symbols called at least once
 	n = 0
-	for (s = 1; s <= nsym; s++) {
+	for (s = 1; s <= nsym + 1; s++) {
 		if (calls[s] == 0)
 			continue
 		for (j = n; j > 0 && before(s, row[j]); j--)
@@ -257,6 +260,7 @@ END {
 	if (nrec == 0)
 		die("no records")
 	textend = end != "" ? num(end) : nsym > 0 ? saddr[nsym] + 16 : 0
+	sname[nsym + 1] = "etext"
 	# functions active at the dump: time holds -start
 	for (i = 1; i < nrec; i++)
 		if (time[i] >= TWO31)
