@@ -1,6 +1,7 @@
 # Property test: on random valid classic profiles, prof's flat, -d and -dr
 # reports equal those of tests/ref/prof.awk, an independent reference
-# written in awk from the Plan 9 rules, and -r alone prints the flat report. Trees of 1 to 20,000 nodes; random
+# written in awk from the Plan 9 rules (its own Plan 9 qsort for the order
+# of equal times), and -r alone prints the flat report. Trees of 1 to 20,000 nodes; random
 # pcs (mostly symbol addresses, some inside functions, some unknown),
 # counts (1, 0, large), times (negative ones too), deep chains and repeated
 # pcs so -d compresses. One seed per run, printed on failure; PROF_SEED=N
