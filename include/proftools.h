@@ -310,8 +310,9 @@ int ticks9writable(const char *file);
 void ticksfree(Ticks *t);
 /*
  * Sum the buckets per symbol: a bucket goes to the symbol whose range
- * holds its start address. *rows is malloc'd, sorted by decreasing ticks,
- * ties by name; rows with no ticks are left out. 0, or -1 (no memory).
+ * holds its start address. *rows is malloc'd, one row per symbol with
+ * ticks, in address order, then sorted by p9qsort on ticks and reversed
+ * (decreasing; equal ticks in the order Plan 9 prints them). 0, or -1 (no memory).
  */
 int ticksums(const Ticks *t, const Space *s, Tickrow **rows, size_t *nrows);
 
