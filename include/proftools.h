@@ -287,7 +287,19 @@ struct Ticks
 	size_t first;		/* Plan 9: 2 (the header overlays buckets 0 and 1); Linux: 1 */
 	uint64_t start;		/* address of word first's bucket */
 	uint64_t res;		/* bytes per bucket: 8 in Plan 9 */
+	int rule;		/* how ticksums gives buckets to symbols */
 };
+
+/*
+ * Ticks.rule. Rtprof: Plan 9's tprof (a bucket to the symbol holding its
+ * first byte, counting from the second bucket after the one holding the
+ * first symbol's first byte: when that symbol is not page-aligned, two of
+ * its buckets are lost). Rkprof: Plan 9's kprof (to the symbol holding its
+ * last byte; those below the first symbol to it, in a row of their own).
+ * Rstart: to the symbol holding the bucket's start address (Linux
+ * /proc/profile, whose start makes that readprofile's rule).
+ */
+enum { Rtprof, Rkprof, Rstart };
 
 /* Ticks of one symbol, for the reports. */
 struct Tickrow
@@ -309,8 +321,10 @@ int ticks9write(const Ticks *t, const char *file);
 int ticks9writable(const char *file);
 void ticksfree(Ticks *t);
 /*
- * Sum the buckets per symbol: a bucket goes to the symbol whose range
- * holds its start address. *rows is malloc'd, one row per symbol with
+ * Sum the buckets per symbol by t->rule: Rtprof and Rkprof as Plan 9's
+ * loops, over a space of one table ended by spaceetext (the last symbol
+ * gets no ticks); Rstart and spaces of several tables, to the symbol
+ * holding the bucket's start. *rows is malloc'd, one row per symbol with
  * ticks, in address order, then sorted by p9qsort on ticks and reversed
  * (decreasing; equal ticks in the order Plan 9 prints them). 0, or -1 (no memory).
  */

@@ -187,6 +187,57 @@ addrow(Rows *rs, const Ticks *t, size_t *lo, size_t hi, const char *name)
 	}
 }
 
+/* Plan 9's base: the address of word 0's bucket. */
+static uint64_t
+base9(const Ticks *t)
+{
+	return t->start - t->first * t->res;
+}
+
+/*
+ * tprof.c's loop: symbol i-1 gets the words whose buckets start below
+ * symbol i; the first symbol's count from (value - base)/res + 2.
+ */
+static void
+tprofrows(const Ticks *t, const Space *s, Rows *rs)
+{
+	uint64_t base, v;
+	size_t i, j;
+
+	base = base9(t);
+	v = spacesym(s, 0)->value;
+	if(v < base)
+		return;	/* Plan 9's unsigned difference: past every word */
+	if((v - base) / t->res >= t->nword)
+		return;
+	j = (v - base) / t->res + 2;
+	for(i = 1; i < s->nsym && j < t->nword; i++){
+		v = spacesym(s, i)->value;
+		if(v > base)
+			addrow(rs, t, &j, (v - base) / t->res + ((v - base) % t->res != 0), spacesym(s, i - 1)->name);
+	}
+}
+
+/*
+ * kprof.c's loop: with (value - base)/res truncated, a bucket goes to the
+ * symbol holding its last byte; the first symbol gets first the words
+ * before it, then its own, as two rows.
+ */
+static void
+kprofrows(const Ticks *t, const Space *s, Rows *rs)
+{
+	uint64_t base, v;
+	size_t i, j;
+
+	base = base9(t);
+	j = t->first;
+	for(i = 0; i < s->nsym && j < t->nword; i++){
+		v = spacesym(s, i)->value;
+		/* a symbol below base: Plan 9's unsigned difference is past every word */
+		addrow(rs, t, &j, v < base ? t->nword : (v - base) / t->res, spacesym(s, i > 0 ? i - 1 : 0)->name);
+	}
+}
+
 /* Each symbol the words whose buckets start in its range. */
 static void
 startrows(const Ticks *t, const Space *s, Rows *rs)
@@ -242,7 +293,8 @@ ticksums(const Ticks *t, const Space *s, Tickrow **rows, size_t *nrows)
 	Rows rs;
 	int r;
 
-	rs.r = malloc((s->nsym ? s->nsym : 1) * sizeof *rs.r);
+	/* a row per symbol at most, and kprof's extra one */
+	rs.r = malloc((s->nsym + 1) * sizeof *rs.r);
 	rs.n = 0;
 	if(rs.r == NULL){
 		werrstr("tick sums: out of memory");
@@ -251,6 +303,10 @@ ticksums(const Ticks *t, const Space *s, Tickrow **rows, size_t *nrows)
 	r = 0;
 	if(s->nr != 1)
 		r = spacerows(t, s, &rs);
+	else if(t->rule == Rtprof && s->hasetext)
+		tprofrows(t, s, &rs);
+	else if(t->rule == Rkprof && s->hasetext)
+		kprofrows(t, s, &rs);
 	else
 		startrows(t, s, &rs);
 	if(r < 0){
