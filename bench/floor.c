@@ -6,6 +6,8 @@
  * exit hook reads it again, pops the frame and adds the time to a sum.
  * No call tree, no counts.
  *	-DEMPTY	hooks that do nothing at all
+ *	-DPUSH	the shadow-stack push and pop alone, no clock: the least
+ *		any hook that follows call paths does (the sample mode's floor)
  *	-DCOUNT	count the entries too and print "floor calls N" on stderr
  *		at exit (a separate build: the count is not in the floor)
  */
@@ -65,7 +67,9 @@ __cyg_profile_func_enter(void *fn, void *site)
 		return;
 	f = &stack[depth++];
 	f->fn = fn;
+#ifndef PUSH
 	f->t0 = __rdtsc();
+#endif
 }
 
 void
@@ -75,7 +79,11 @@ __cyg_profile_func_exit(void *fn, void *site)
 	(void)site;
 	if(depth == 0)
 		return;
+#ifdef PUSH
+	total += (uint64_t)stack[--depth].fn;
+#else
 	total += __rdtsc() - stack[--depth].t0;
+#endif
 }
 
 /* reads the sum, so the stores to it stay */

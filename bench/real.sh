@@ -18,6 +18,9 @@
 # reused while the command line and compiler stay the same):
 #	plain		unprofiled, the reference
 #	empty		instrumented, with hooks that do nothing (bench/floor.c -DEMPTY)
+#	push		instrumented, with bench/floor.c -DPUSH: a shadow-stack
+#			push or pop each, no clock, no call tree; the least any
+#			call-path hook does, so sample mode's floor
 #	floor		instrumented, with bench/floor.c's hooks: a cycle-counter
 #			read and a shadow-stack push or pop each, no call tree
 #	gprof		-pg, run as is (mcount, gmon.out)
@@ -83,6 +86,7 @@ realsetup()
 	for c in $ccs; do
 		$c -O2 -c -o "$w/$c.floor.o" "$S/floor.c" || die "$c: cannot build bench/floor.c"
 		$c -O2 -DEMPTY -c -o "$w/$c.empty.o" "$S/floor.c" || die "$c: cannot build bench/floor.c"
+		$c -O2 -DPUSH -c -o "$w/$c.push.o" "$S/floor.c" || die "$c: cannot build bench/floor.c"
 	done
 }
 
@@ -139,7 +143,7 @@ link()
 	"$_c" -o "$_out" "$@" $PLIBS || die "$_c: cannot link $_out"
 }
 
-# realbuild: every build into $w/bin: CC.plain, CC.empty, CC.floor, CC.pg, CC.prof
+# realbuild: every build into $w/bin: CC.plain, CC.empty, CC.push, CC.floor, CC.pg, CC.prof
 realbuild()
 {
 	for c in $ccs; do
@@ -150,6 +154,7 @@ realbuild()
 		link $c "$w/bin/$c.pg" -pg $o
 		o=$(objs $c inst) || die "$c: compiling $NAME instrumented failed"
 		link $c "$w/bin/$c.empty" $o "$w/$c.empty.o"
+		link $c "$w/bin/$c.push" $o "$w/$c.push.o"
 		link $c "$w/bin/$c.floor" $o "$w/$c.floor.o"
 		link $c "$w/bin/$c.prof" $o "$B/libprof.a" -lpthread -ldl
 	done
@@ -159,7 +164,7 @@ realbuild()
 methods()
 {
 	for c in $ccs; do
-		echo "$c.plain $c.empty $c.floor $c.gprof $c.user $c.kernel $c.elapsed $c.sample"
+		echo "$c.plain $c.empty $c.push $c.floor $c.gprof $c.user $c.kernel $c.elapsed $c.sample"
 		[ $c = gcc ] && echo "gcc.big"
 		[ $c = gcc ] && [ $uf = 1 ] && echo "gcc.uftrace"
 	done
@@ -228,6 +233,7 @@ label()
 	case ${1#*.} in
 	plain) echo "$_c unprofiled";;
 	empty) echo "$_c empty hooks";;
+	push) echo "$_c push hooks";;
 	floor) echo "$_c floor hooks";;
 	gprof) echo "$_c -pg (gprof)";;
 	big) echo "$_c prof user, profsize=$BIGSIZE";;

@@ -1,5 +1,6 @@
 /*
- * Plan 9 prof.out (classicparse), and prof's reports of what it accepts:
+ * Plan 9 prof.out (classicparse; frontparse for 9front's, told by its
+ * magic as profread tells it), and prof's reports of what it accepts:
  * the flat profile, -d, -r, -F and -C, against functions f0..f15 at
  * 0x1000; then the profile summed with itself (prof prog prof.out
  * prof.out), which must stay a tree with twice the calls.
@@ -27,16 +28,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	uint64_t calls;
 	Prof *p, *q;
+	int front;
 
-	p = classicparse(data, size, "fuzz");
+	front = isfront(data, size);
+	p = front ? frontparse(data, size, "fuzz") : classicparse(data, size, "fuzz");
 	if(p == NULL)
 		return 0;
-	if(p->format != Pclassic)
-		fuzzfail("classicparse: not Pclassic");
+	if(p->format != (front ? P9front : Pclassic))
+		fuzzfail("classicparse: not the format read");
 	fuzztree(p);
 	reports(p);
 	calls = fuzzcalls(p);
-	q = classicparse(data, size, "fuzz");
+	q = front ? frontparse(data, size, "fuzz") : classicparse(data, size, "fuzz");
 	if(q == NULL)
 		fuzzfail("classicparse: the same image refused the second time");
 	p = profmerge(p, "fuzz", q, "fuzz");

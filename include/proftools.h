@@ -174,7 +174,7 @@ struct Pmod
 	int used;		/* some node's pc is in it */
 };
 
-enum { Pclassic, Plinux };	/* Prof.format */
+enum { Pclassic, Plinux, P9front };	/* Prof.format: Plan 9 4th edition, ours, 9front */
 
 /*
  * A profile: node[0] is the root, whose time is the total profiled time.
@@ -187,7 +187,8 @@ struct Prof
 	Pnode *node;
 	uint32_t nnode;
 	uint64_t mask;
-	uint64_t unitns;	/* nanoseconds per time unit */
+	uint64_t unitns;	/* nanoseconds per time unit (P9front: 1, see hz) */
+	uint64_t hz;		/* P9front: times are cycles of a counter of hz Hz; else 0 */
 	int format;
 	/* Plinux only (see proffile.h); pcs are run-time addresses */
 	Pmod *mod;
@@ -208,6 +209,8 @@ Prof *profread(const char *file);
  * are in base. NULL on error, or if the executables' build-ids differ.
  */
 Prof *profreadfor(const char *file, const Prof *base);
+/* The same of a file's image in memory; name is used in errors. */
+Prof *profparsefor(const unsigned char *buf, size_t n, const Prof *base, const char *name);
 /*
  * The sum of two profiles of one program, path by path: a with b's
  * counts and times added (b is freed). Profiles of different formats,
@@ -219,6 +222,10 @@ Prof *profmerge(Prof *a, const char *aname, Prof *b, const char *bname);
 uint64_t profself(const Prof *p, uint32_t i);
 /* Parse a classic Plan 9 prof.out image; name is used in errors. */
 Prof *classicparse(const unsigned char *buf, size_t n, const char *name);
+/* Does the image begin as 9front's prof.out ("pr\x0f")? */
+int isfront(const unsigned char *buf, size_t n);
+/* Parse a 9front prof.out image (times in cycles: P9front, hz set). */
+Prof *frontparse(const unsigned char *buf, size_t n, const char *name);
 /* Parse a prof.<pid> image of our format (proffile.h), threads merged. */
 Prof *linuxparse(const unsigned char *buf, size_t n, const char *name);
 /*
@@ -231,10 +238,115 @@ Prof *profmergeroots(Prof *p, const char *name);
 const char *profcaveat(const Prof *p);
 void proffree(Prof *p);
 
+/* named.c: a profile by names (profiles of two builds compare; prof -N saves one) */
+
+typedef struct Nnode Nnode;
+typedef struct Ntree Ntree;
+
+/* A call path by names: times in ns. */
+struct Nnode
+{
+	const char *name;
+	uint32_t parent;	/* Pnone for the root */
+	uint32_t depth;		/* the root's is 0 */
+	uint64_t calls;
+	uint64_t self;
+	uint64_t time;		/* inclusive */
+};
+
+/* Node 0 is the root; parents come before their children. */
+struct Ntree
+{
+	Nnode *node;
+	uint32_t nnode;
+	uint64_t unitns;	/* the resolution of the profile it came from, ns */
+	uint32_t *ofprof;	/* made by ntreeof: the node of each of the Prof's nodes */
+	/* private to named.c */
+	size_t cap;
+	char **blocks;
+	size_t nblocks;
+	char *next;
+	size_t left;
+};
+
+/* p by names, as s names its pcs (prof's reports' names). NULL if out of memory. */
+Ntree *ntreeof(const Prof *p, const Space *s);
+/* Parse a profile saved by names (printnames); name is used in errors. NULL on error. */
+Ntree *ntreeread(const unsigned char *buf, size_t n, const char *name);
+/* Does the file image begin as a profile saved by names? */
+int isnames(const unsigned char *buf, size_t n);
+/* prof -N: t saved by names, a path a line. 0 or -1. */
+int printnames(FILE *out, const Ntree *t);
+/* Node i's path of names, "a;b;c". */
+void ntreepath(FILE *out, const Ntree *t, uint32_t i);
+void ntreefree(Ntree *t);
+
+/* diff.c, diffprint.c: two profiles compared by names (prof -b) */
+
+typedef struct Dpath Dpath;
+typedef struct Diff Diff;
+typedef struct Gate Gate;
+
+/* A call path of names in either profile: before ([0]) and after ([1]); times in ns. */
+struct Dpath
+{
+	uint32_t up;		/* the caller's path; Pnone for the root (path 0) */
+	const char *name;
+	uint64_t calls[2];
+	uint64_t self[2];
+	uint64_t time[2];	/* inclusive */
+};
+
+struct Diff
+{
+	Dpath *path;
+	uint32_t npath;
+	uint32_t *of[2];	/* the path of each node of the trees compared */
+};
+
+/* The paths of a (before) and b (after) matched by names. NULL if out of memory. */
+Diff *profdiff(const Ntree *a, const Ntree *b);
+void difffree(Diff *d);
+/* Path i's names, "a;b;c". */
+void diffpath(FILE *out, const Diff *d, uint32_t i);
+/*
+ * The changes per function (self time, calls), or per call path
+ * (inclusive time, calls), largest change of time first, then of calls.
+ * 0 or -1.
+ */
+int printdiff(FILE *out, const Diff *d, int paths);
+/* The folded difference (difffolded.pl's): "a;b;c before after", self ns. 0 or -1. */
+int printdifffolded(FILE *out, const Diff *d);
+
+enum { Gatenone, Gateany, Gateratio };
+
+/* A regression gate's limits (gateparse). */
+struct Gate
+{
+	int calls;		/* Gate* */
+	double ratio;		/* Gateratio: calls after > ratio * calls before */
+	double timepct;		/* time after > (1 + timepct/100) * before; < 0: no limit */
+	uint64_t minns;		/* time changes under this never count */
+};
+
+int gateparse(const char *spec, Gate *g);
+/* Print one line per function or path beyond g's limits: their number, or -1. */
+long diffgate(FILE *out, const Diff *d, const Gate *g);
+
 /* readfile.c */
 
 /* The whole of file, in a malloc'd buffer; *n its size. NULL on error. */
 unsigned char *readfile(const char *file, size_t *n);
+
+/* p9fmt.c */
+
+/*
+ * Plan 9's print("%width.precf", v) into buf (at most n bytes, NUL
+ * included): v as 17 significant digits, rounded half up in decimal at
+ * prec (glibc rounds the binary value: 0.15 is 0.2 in Plan 9, 0.1 in
+ * glibc). Returns the length of the whole string, as snprintf.
+ */
+int p9fmtf(char *buf, size_t n, double v, int width, int prec);
 
 /* flat.c, graph.c: Plan 9's reports */
 
@@ -246,7 +358,7 @@ int printflat(FILE *out, const Prof *p, const Space *s);
  */
 int printgraph(FILE *out, const Prof *p, const Space *s, int recursive, int tabstop);
 
-/* fold.c, callgrind.c, flame.c: the call tree for other tools; times in ns */
+/* fold.c, callgrind.c, flame.c: the call tree for other tools; times in ns (cycles for P9front) */
 
 /*
  * prof -F: folded stacks (flame graphs), one line per call path with

@@ -12,6 +12,7 @@
 #	symelf		prof with a prof.out, tprof -f with a profile
 #	demangle	prof with a prof.out, of a program whose function has that name
 #			(names as as(1) takes them; others are not replayed)
+#	names		prof -b (the names file as the baseline of a prof.out), -b -d, -b -g
 . "$TOP/tests/lib.sh"
 TPROF="$VG $B/tprof"
 KPROF="$VG $B/kprof"
@@ -82,6 +83,14 @@ for f in "$TOP"/tests/fuzz-seeds/*/* "$TOP"/tests/fuzz-regress/*/*; do
 		esac
 		mkelf named "$name=0x1000"
 		run "$w: prof" $PROF named prof.out ;;
+	names)
+		run "$w: prof -b" $PROF -b "$f" prog prof.out
+		[ -z "$all" ] && continue
+		run "$w: prof -b -d" $PROF -b "$f" -d prog prof.out
+		timeout 10 $PROF -b "$f" -g calls prog prof.out > out 2> err
+		rc=$?
+		nrun=$((nrun + 1))
+		[ $rc -le 2 ] || { head -n 20 err; fail "$w: prof -b -g: exit status $rc"; } ;;
 	*) fail "$w: no harness $h" ;;
 	esac
 done

@@ -11,10 +11,12 @@
 #include "proffile.h"
 #include "proftools.h"
 
+static int failstatus = 1;	/* the exit status of an error: 2 with -g, whose 1 is a breach */
+
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: prof [-CdFrS] [program] [profile ...]\n");
+	fprintf(stderr, "usage: prof [-CdFNrS] [-b baseline [-g limits]] [program] [profile ...]\n");
 	exit(2);
 }
 
@@ -22,7 +24,25 @@ static void
 fatal(void)
 {
 	fprintf(stderr, "prof: %s\n", errstr());
-	exit(1);
+	exit(failstatus);
+}
+
+static void
+failwith(const char *object, const char *reason)
+{
+	fprintf(stderr, "prof: %s: %s\n", object, reason);
+	exit(failstatus);
+}
+
+/* Standard output flushed: status, or failstatus if it could not be written. */
+static int
+flushout(int status)
+{
+	if(fflush(stdout) != 0 || ferror(stdout)){
+		fprintf(stderr, "prof: standard output: write error\n");
+		return failstatus;
+	}
+	return status;
 }
 
 /* $tabstop as Plan 9 reads it: any C integer syntax, used only if positive. */
@@ -138,9 +158,9 @@ loadsyms(Prof *p, const char *program, Symtab *prog, Space *s, Symtab ***tabs, s
 	*ntabs = 0;
 	if(*tabs == NULL){
 		fprintf(stderr, "prof: out of memory\n");
-		exit(1);
+		exit(failstatus);
 	}
-	if(p->format == Pclassic){
+	if(p->format != Plinux){
 		t = prog != NULL ? prog : symelf(program);
 		if(t == NULL)
 			fatal();
@@ -183,47 +203,216 @@ caveats(const Prof *p, const char *profile)
 			profile, (unsigned long long)p->lost, Pfmaxdepth);
 }
 
-int
-main(int argc, char *argv[])
+/*
+ * One side of a comparison (-b), or what -N saves: profiles summed and
+ * named by their symbols, or a profile saved by names.
+ */
+typedef struct Side Side;
+struct Side
 {
-	const char *program, *profile;
-	int c, dflag, rflag, Fflag, Cflag, Sflag, r, k;
-	Space space = {0};
-	Symtab **tabs, *prog;
-	size_t ntabs, i;
-	Prof *p, *q;
+	Prof *p;
+	Space space;
+	Symtab **tabs;
+	size_t ntabs;
+	Ntree *t;
+};
 
-	dflag = rflag = Fflag = Cflag = Sflag = 0;
+/*
+ * Read the n files into s: a profile saved by names (alone), or
+ * profiles summed, named by program (prog: its table, if loaded; a
+ * prof.<pid> names its own modules when program is NULL).
+ */
+static void
+sideread(Side *s, char **files, int n, const char *program, Symtab *prog)
+{
+	unsigned char *buf;
+	size_t len;
+	Prof *q;
+	int k;
+
+	memset(s, 0, sizeof *s);
+	if((buf = readfile(files[0], &len)) == NULL)
+		fatal();
+	if(isnames(buf, len)){
+		s->t = ntreeread(buf, len, files[0]);
+		free(buf);
+		if(s->t == NULL)
+			fatal();
+		if(n > 1)
+			failwith(files[1], "a profile saved by names is not summed with others");
+		return;
+	}
+	s->p = profparsefor(buf, len, NULL, files[0]);
+	free(buf);
+	if(s->p == NULL)
+		fatal();
+	for(k = 1; k < n; k++)
+		if((q = profreadfor(files[k], s->p)) == NULL || (s->p = profmerge(s->p, files[0], q, files[k])) == NULL)
+			fatal();
+	if(program == NULL && s->p->format != Plinux)
+		failwith(files[0], "a Plan 9 prof.out is named by a program: give one");
+	loadsyms(s->p, program, prog, &s->space, &s->tabs, &s->ntabs);
+	caveats(s->p, files[0]);
+	if((s->t = ntreeof(s->p, &s->space)) == NULL)
+		fatal();
+}
+
+static void
+sidefree(Side *s)
+{
+	size_t i;
+
+	ntreefree(s->t);
+	spacefree(&s->space);
+	for(i = 0; i < s->ntabs; i++)
+		symfree(s->tabs[i]);
+	free(s->tabs);
+	proffree(s->p);
+}
+
+/* The options that choose the output. */
+typedef struct Opts Opts;
+struct Opts
+{
+	int dflag, rflag, Fflag, Cflag, Sflag, Nflag;
+	char **base;		/* -b's files */
+	int nbase;
+	const char *gate;	/* -g's limits */
+};
+
+/*
+ * -b and -g: the profiles (the program's, else its default) compared
+ * with the baseline's; the changes, their folded difference, or the
+ * breaches of the gate (exit status 1 if any).
+ */
+static int
+compare(const Opts *o, int argc, char *argv[], Symtab *prog)
+{
+	char *deflt[1];
+	Side before, after;
+	const char *program;
+	Diff *d;
+	Gate g;
+	long nb;
+	int r;
+
+	if(o->gate != NULL && gateparse(o->gate, &g) < 0)
+		fatal();
+	program = argc > 0 ? argv[0] : NULL;
+	deflt[0] = (char *)defprofile();
+	sideread(&after, argc > 1 ? argv + 1 : deflt, argc > 1 ? argc - 1 : 1, program, prog);
+	sideread(&before, o->base, o->nbase, program, NULL);
+	if((d = profdiff(before.t, after.t)) == NULL)
+		fatal();
+	nb = 0;
+	if(o->gate != NULL)
+		r = (nb = diffgate(stdout, d, &g)) < 0 ? -1 : 0;
+	else if(o->Fflag)
+		r = printdifffolded(stdout, d);
+	else
+		r = printdiff(stdout, d, o->dflag || o->rflag);
+	if(r < 0)
+		fatal();
+	difffree(d);
+	sidefree(&before);
+	sidefree(&after);
+	return nb > 0;
+}
+
+/* -N: the profiles (the program's, else its default) saved by names. */
+static void
+savenames(int argc, char *argv[], Symtab *prog)
+{
+	char *deflt[1];
+	Side s;
+
+	deflt[0] = (char *)defprofile();
+	sideread(&s, argc > 1 ? argv + 1 : deflt, argc > 1 ? argc - 1 : 1, argc > 0 ? argv[0] : NULL, prog);
+	if(printnames(stdout, s.t) < 0)
+		fatal();
+	sidefree(&s);
+}
+
+/* Parse the options into o; the arguments left. */
+static int
+options(int argc, char *argv[], Opts *o)
+{
+	int c;
+
+	memset(o, 0, sizeof *o);
+	if((o->base = calloc(argc, sizeof *o->base)) == NULL)
+		failwith("options", "out of memory");
 	opterr = 0;
-	while((c = getopt(argc, argv, "CdFrS")) != -1)
+	while((c = getopt(argc, argv, "b:CdFg:NrS")) != -1)
 		switch(c){
+		case 'b':
+			o->base[o->nbase++] = optarg;
+			break;
 		case 'C':
-			Cflag = 1;
+			o->Cflag = 1;
 			break;
 		case 'F':
-			Fflag = 1;
+			o->Fflag = 1;
 			break;
 		case 'd':
-			dflag = 1;
+			o->dflag = 1;
+			break;
+		case 'g':
+			o->gate = optarg;
+			break;
+		case 'N':
+			o->Nflag = 1;
 			break;
 		case 'r':
-			rflag = 1;
+			o->rflag = 1;
 			break;
 		case 'S':
-			Sflag = 1;
+			o->Sflag = 1;
 			break;
 		default:
 			usage();
 		}
-	argc -= optind;
-	argv += optind;
 	/* one report; -r changes only -d's (Plan 9 reads rflag only in its graph walk) */
-	if(Cflag + Fflag + Sflag + dflag > 1)
+	if(o->Cflag + o->Fflag + o->Sflag + o->Nflag + o->dflag > 1)
 		usage();
+	/* a comparison: its report, -d's paths, -F's difference or -g's breaches */
+	if(o->nbase > 0 && (o->Cflag || o->Sflag || o->Nflag || (o->gate != NULL && (o->Fflag || o->dflag || o->rflag))))
+		usage();
+	if(o->gate != NULL && o->nbase == 0)
+		usage();
+	if(o->gate != NULL)
+		failstatus = 2;	/* 1 says the gate found a breach */
+	return optind;
+}
+
+int
+main(int argc, char *argv[])
+{
+	const char *program, *profile;
+	Space space = {0};
+	Symtab **tabs, *prog;
+	size_t ntabs, i;
+	Prof *p, *q;
+	int r, k, n;
+	Opts o;
+
+	n = options(argc, argv, &o);
+	argc -= n;
+	argv += n;
 	/* as Plan 9: a program named is read first */
 	prog = NULL;
 	if(argc > 0 && (prog = symelf(argv[0])) == NULL)
 		fatal();
+	if(o.nbase > 0){
+		r = compare(&o, argc, argv, prog);
+		free(o.base);
+		return flushout(r);
+	}
+	free(o.base);
+	if(o.Nflag){
+		savenames(argc, argv, prog);
+		return flushout(0);
+	}
 	profile = argc > 1 ? argv[1] : defprofile();
 	p = profread(profile);
 	if(p == NULL)
@@ -240,14 +429,14 @@ main(int argc, char *argv[])
 		program = NULL;
 	loadsyms(p, program, prog, &space, &tabs, &ntabs);
 	caveats(p, profile);
-	if(Fflag)
+	if(o.Fflag)
 		r = printfolded(stdout, p, &space);
-	else if(Sflag)
+	else if(o.Sflag)
 		r = printflame(stdout, p, &space, program);
-	else if(Cflag)
+	else if(o.Cflag)
 		r = printcallgrind(stdout, p, &space, program);
-	else if(dflag)
-		r = printgraph(stdout, p, &space, rflag, tabstop());
+	else if(o.dflag)
+		r = printgraph(stdout, p, &space, o.rflag, tabstop());
 	else
 		r = printflat(stdout, p, &space);
 	if(r < 0)
@@ -257,9 +446,5 @@ main(int argc, char *argv[])
 		symfree(tabs[i]);
 	free(tabs);
 	proffree(p);
-	if(fflush(stdout) != 0 || ferror(stdout)){
-		fprintf(stderr, "prof: standard output: write error\n");
-		return 1;
-	}
-	return 0;
+	return flushout(0);
 }

@@ -195,7 +195,11 @@ printcallgrind(FILE *out, const Prof *p, const Space *s, const char *cmd)
 	if(cmd != NULL)
 		fprintf(out, "cmd: %s\n", cmd);
 	/* no source positions: every cost is at line 0 */
-	fprintf(out, "positions: line\nevent: ns : Time (ns)\nevents: ns\nsummary: %" PRIu64 "\n\nfl=???\n", total);
+	if(p->format == P9front)	/* times in its own unit */
+		fprintf(out, "positions: line\nevent: cycles : Time (cycles at %" PRIu64 " Hz)\nevents: cycles\n", p->hz);
+	else
+		fprintf(out, "positions: line\nevent: ns : Time (ns)\nevents: ns\n");
+	fprintf(out, "summary: %" PRIu64 "\n\nfl=???\n", total);
 	for(i = j = 0; i < g.nfn; i++){
 		fprintf(out, "\nfn=%s\n0 %" PRIu64 "\n", g.fn[i].name, g.fn[i].self);
 		for(; j < g.narc && g.arc[j].from == i; j++)

@@ -40,7 +40,22 @@ measure(const Prof *p)
 
 	if(p->format == Pclassic)
 		return "Plan 9 prof.out";
+	if(p->format == P9front)
+		return "9front prof.out";
 	return p->proftype >= Pfuser && p->proftype <= Pfsample ? name[p->proftype] : "proftype unknown";
+}
+
+/* A time of p in ns (9front's are cycles). */
+static uint64_t
+nsof(const Prof *p, uint64_t t)
+{
+	double ns;
+
+	t &= p->mask;
+	if(p->format != P9front)
+		return t * p->unitns;
+	ns = (double)t * 1e9 / p->hz;
+	return ns < 0x1p64 ? (uint64_t)ns : UINT64_MAX;
 }
 
 /* s, at most n bytes of it, as XML character data; bytes XML 1.0 or ASCII lacks become '?'. */
@@ -153,7 +168,7 @@ frame(FILE *out, const Prof *p, uint32_t i, const Frame *f, double y, const char
 	size_t n, fit;
 	int r, g, b;
 
-	t = (p->node[i].time & p->mask) * p->unitns;
+	t = nsof(p, p->node[i].time);
 	fputs("<g><title>", out);
 	xmlput(out, name, strlen(name));
 	fprintf(out, ": %s, %.1f%%", fmttime(tb, sizeof tb, t), total > 0 ? 100.0 * t / total : 0.0);
@@ -199,7 +214,7 @@ printflame(FILE *out, const Prof *p, const Space *s, const char *cmd)
 	}
 	maxd = layout(p, f, stack);
 	h = Top + (int)(maxd + 1) * Fh + Bottom;
-	total = (p->node[0].time & p->mask) * p->unitns;
+	total = nsof(p, p->node[0].time);
 	fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 		"<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">\n",
 		Width, h, Width, h);

@@ -30,6 +30,7 @@ acccmp(const void *va, const void *vb)
 int
 printflat(FILE *out, const Prof *p, const Space *s)
 {
+	char pct[32], sec[400];
 	Acc *acc;
 	uint64_t total, self;
 	size_t j;
@@ -56,13 +57,25 @@ printflat(FILE *out, const Prof *p, const Space *s)
 	p9qsort(acc, s->nsym, sizeof acc[0], acccmp);
 	if(total == 0)
 		total = 1;
-	fprintf(out, "  %%     Time     Calls  Name\n");
-	for(j = s->nsym; j-- > 0; )
-		if(acc[j].calls != 0)
-			fprintf(out, "%4.1f %8.3f %8llu\t%s\n",
-				100.0 * acc[j].self / total,
-				acc[j].self / (1e9 / p->unitns),
-				(unsigned long long)acc[j].calls, acc[j].name);
+	if(p->format == P9front)
+		fprintf(out, "  %%       Time        Calls  Name\n");
+	else
+		fprintf(out, "  %%     Time     Calls  Name\n");
+	for(j = s->nsym; j-- > 0; ){
+		if(acc[j].calls == 0)
+			continue;
+		/* Plan 9's print: its %f rounds in decimal */
+		p9fmtf(pct, sizeof pct, 100.0 * acc[j].self / total, 4, 1);
+		if(p->format == P9front){
+			/* 9front's "%4.1f   %.9f %8llud\t%s\n", seconds = cycles / frequency */
+			p9fmtf(sec, sizeof sec, (double)acc[j].self / p->hz, 0, 9);
+			fprintf(out, "%s   %s %8llu\t%s\n", pct, sec, (unsigned long long)acc[j].calls, acc[j].name);
+		}else{
+			/* "%4.1f %8.3f %8lud\t%s\n" */
+			p9fmtf(sec, sizeof sec, acc[j].self / (1e9 / p->unitns), 8, 3);
+			fprintf(out, "%s %s %8llu\t%s\n", pct, sec, (unsigned long long)acc[j].calls, acc[j].name);
+		}
+	}
 	free(acc);
 	return 0;
 }

@@ -84,12 +84,21 @@ indent(FILE *out, uint32_t d, int tabstop)
 static void
 printnode(FILE *out, const Prof *p, const Space *s, const Pnode *nd, uint32_t d, int tabstop)
 {
-	char buf[32];
+	char buf[32], sec[400];
 	uint64_t ms;
 
 	ms = p->unitns >= 1000000 ? nd->time * (p->unitns / 1000000) : nd->time / (1000000 / p->unitns);
 	indent(out, d, tabstop);
 	fputs(spacename(s, nd->pc, buf, sizeof buf), out);
+	if(p->format == P9front){
+		/* 9front: "%s:%.9f" of (double)time/cyclefreq, time a vlong; count %lud of a u32 */
+		p9fmtf(sec, sizeof sec, (double)(int64_t)nd->time / p->hz, 0, 9);
+		if(nd->count == 1)
+			fprintf(out, ":%s\n", sec);
+		else
+			fprintf(out, ":%s/%" PRIu64 "\n", sec, nd->count & 0xFFFFFFFFu);
+		return;
+	}
 	if(nd->count == 1)
 		fprintf(out, ":%" PRIu64 "\n", ms & p->mask);
 	else

@@ -159,17 +159,29 @@ typename(int t)
 	return t >= Pfuser && t <= Pfsample ? name[t] : "unknown";
 }
 
+static const char *
+formatname(int f)
+{
+	return f == Pclassic ? "Plan 9 prof.out" : f == P9front ? "9front prof.out" : "prof.<pid>";
+}
+
 /* Can b be added to a? 0, or -1 with the reason. */
 static int
 compatible(const Prof *a, const char *aname, const Prof *b, const char *bname)
 {
 	if(a->format != b->format){
-		werrstr("%s: a %s file, %s is a %s file", bname, b->format == Pclassic ? "Plan 9 prof.out" : "prof.<pid>",
-			aname, a->format == Pclassic ? "Plan 9 prof.out" : "prof.<pid>");
+		werrstr("%s: a %s file, %s is a %s file", bname, formatname(b->format), aname, formatname(a->format));
 		return -1;
 	}
 	if(a->format == Pclassic)
 		return 0;
+	if(a->format == P9front){
+		if(a->hz == b->hz)
+			return 0;
+		werrstr("%s: cycles of a %llu Hz counter, %s has %llu Hz", bname,
+			(unsigned long long)b->hz, aname, (unsigned long long)a->hz);
+		return -1;
+	}
 	if(a->proftype != b->proftype){
 		werrstr("%s: proftype %s, %s has proftype %s", bname, typename(b->proftype), aname, typename(a->proftype));
 		return -1;

@@ -23,12 +23,19 @@ profreadfor(const char *file, const Prof *base)
 	buf = readfile(file, &n);
 	if(buf == NULL)
 		return NULL;
-	if(n >= 8 && memcmp(buf, PFMAGIC, 8) == 0)
-		p = linuxparsefor(buf, n, base, file);
-	else
-		p = classicparse(buf, n, file);
+	p = profparsefor(buf, n, base, file);
 	free(buf);
 	return p;
+}
+
+Prof *
+profparsefor(const unsigned char *buf, size_t n, const Prof *base, const char *name)
+{
+	if(n >= 8 && memcmp(buf, PFMAGIC, 8) == 0)
+		return linuxparsefor(buf, n, base, name);
+	if(isfront(buf, n))
+		return frontparse(buf, n, name);
+	return classicparse(buf, n, name);
 }
 
 void

@@ -24,13 +24,13 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "cfa.h"
 #include "proffile.h"
 #include "rt.h"
+#include "tree.h"
 
 enum
 {
-	Regbp = 6,	/* DWARF's x86-64 numbers */
-	Regsp = 7,
 	Maxstate = 16,	/* remember_state depth */
 	Tab0 = 4096,	/* the table's first size: slots */
 	Maxidx = 16,	/* objects without eh_frame_hdr whose FDEs are indexed here */
@@ -383,9 +383,9 @@ fderule(const uint8_t *fde, const uint8_t *lim, uint64_t pc, Rule *ru, uint64_t 
 		return -1;
 	if(cfa.expr != NULL)
 		return exprrule(&cfa, ru);
-	if(cfa.reg != Regsp && cfa.reg != Regbp)
+	if(cfa.reg != Dwarfsp && cfa.reg != Dwarffp)
 		return -1;
-	ru->base = cfa.reg == Regsp ? Rsp : Rbp;
+	ru->base = cfa.reg == Dwarfsp ? Rsp : Rbp;
 	ru->off = cfa.off;
 	ru->deref = 0;
 	ru->off2 = 0;

@@ -2,7 +2,6 @@
  * The clocks behind proftype, and the choice of mechanism on the machine
  * at hand (recorded in the file as Pfhdr.mechanism; see prof(5)).
  */
-#include <cpuid.h>
 #include <errno.h>
 #include <linux/perf_event.h>
 #include <signal.h>
@@ -15,6 +14,7 @@
 #include <unistd.h>
 
 #include "proffile.h"
+#include "clock.h"
 #include "rt.h"
 
 _Static_assert(offsetof(struct perf_event_mmap_page, lock) == PGLOCKOFF, "perf page layout");
@@ -34,18 +34,6 @@ monons(void)
 	return nsof(CLOCK_MONOTONIC);
 }
 
-/* Does the CPU promise a cycle counter at a constant rate in every state? */
-static int
-invarianttsc(void)
-{
-	unsigned a, b, c, d;
-
-	if(__get_cpuid(0x80000000, &a, &b, &c, &d) == 0 || a < 0x80000007)
-		return 0;
-	__get_cpuid(0x80000007, &a, &b, &c, &d);
-	return (d >> 8) & 1;
-}
-
 /* v times a 32.32 fixed-point factor, in integers: no floating-point flag raised */
 static uint64_t
 fxmul(uint64_t v, uint64_t fx)
@@ -60,11 +48,11 @@ calibrate(void)
 	uint64_t m0, m1, c0, c1;
 
 	m0 = monons();
-	c0 = __rdtsc();
+	c0 = cycles();
 	do
 		m1 = monons();
 	while(m1 - m0 < 500000);
-	c1 = __rdtsc();
+	c1 = cycles();
 	return (double)(m1 - m0) / (double)(c1 - c0);
 }
 
@@ -75,7 +63,7 @@ tscratio(void)
 	uint64_t m, c;
 
 	m = monons();
-	c = __rdtsc();
+	c = cycles();
 	if(m - rt.mono0 < 10000000 || c == rt.tsc0)
 		return rt.tscns;
 	return (double)(m - rt.mono0) / (double)(c - rt.tsc0);
@@ -291,9 +279,9 @@ clockinit(int proftype)
 	if(rt.ticking && proftype != Pfsample)
 		stopticks();
 	rt.proftype = proftype;
-	tsc = invarianttsc();
+	tsc = cyclesinvariant();
 	rt.mono0 = monons();
-	rt.tsc0 = __rdtsc();
+	rt.tsc0 = cycles();
 	rt.tscns = tsc ? calibrate() : 0;
 	rt.nsfx = (uint64_t)(rt.tscns * 4294967296.0);
 	rt.cycfx = tsc ? (uint64_t)(4294967296.0 / rt.tscns) : 0;
@@ -332,7 +320,7 @@ clockthread(Thr *t)
 
 	clockthreadend(t);
 	t->clockmech = rt.mech;
-	t->tev = 0;	/* a new thread's clock (or a forked child's) starts again */
+	t->tlast = 0;	/* a new thread's clock (or a forked child's) starts again */
 	if(rt.mech == Mticks)
 		t->utseen = utticks();
 	if(rt.mech == Mrdpmc){
@@ -366,7 +354,7 @@ clockthreadend(Thr *t)
 static uint64_t
 notback(Thr *t, uint64_t v)
 {
-	return v < t->tev ? t->tev : v;
+	return v < t->tlast ? t->tlast : v;
 }
 
 /*
@@ -385,13 +373,13 @@ resync(Thr *t)
 		seq = PGLOCK(t->pg);
 		__asm__ volatile("" ::: "memory");
 		ns = nsof(CLOCK_THREAD_CPUTIME_ID);
-		tsc = __rdtsc();
+		tsc = cycles();
 		__asm__ volatile("" ::: "memory");
 	}while(PGLOCK(t->pg) != seq);
 	errno = e;
 	v = notback(t, fxmul(ns, rt.cycfx));
 	t->seq = seq;
-	t->off = tsc - v;
+	t->cpubase = tsc - v;
 	return v;
 }
 
@@ -433,7 +421,7 @@ clockother(Thr *t)
 
 	switch(rt.mech){
 	case Mtsc:
-		return __rdtsc();
+		return cycles();
 	case Mmonotonic:
 		return monons();
 	case Mticks:
@@ -448,7 +436,7 @@ clockother(Thr *t)
 			ns = fxmul(ns, rt.cycfx);
 		return notback(t, ns);
 	}
-	return t->tev;
+	return t->tlast;
 }
 
 /* Nanoseconds per clock unit, as of now (Mtsc: measured over the run). */

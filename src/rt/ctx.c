@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "proffile.h"
+#include "clock.h"
 #include "rt.h"
 
 enum
@@ -71,12 +72,6 @@ extern void __makecontext(ucontext_t *, void (*)(void), int, ...) __attribute__(
 extern int __swapcontext(ucontext_t *, const ucontext_t *) __attribute__((weak));
 extern int __setcontext(const ucontext_t *) __attribute__((weak));
 
-/* ucontext.c: the same for a static program, which has not got libc's */
-RT void ucmake(ucontext_t *uc, void (*fn)(void), int argc, va_list ap);
-RT int ucswap(ucontext_t *oucp, const ucontext_t *uc);
-RT int ucset(const ucontext_t *uc);
-
-extern char ctxend[] __attribute__((visibility("hidden")));
 RT uintptr_t ctxfinish(ucontext_t **link);
 
 static pthread_mutex_t ctxlock = PTHREAD_MUTEX_INITIALIZER;
@@ -250,12 +245,6 @@ bystack(uintptr_t sp)
 	return NULL;
 }
 
-static uintptr_t
-spof(const ucontext_t *uc)
-{
-	return (uintptr_t)uc->uc_mcontext.gregs[REG_RSP];
-}
-
 /*
  * The context uc resumes: the one it was last seen with, while its stack
  * pointer has not moved (getcontext, which cannot be wrapped, may have
@@ -268,7 +257,7 @@ lookup(const ucontext_t *uc)
 	Ent *e;
 	Ctx *c;
 
-	sp = spof(uc);
+	sp = ucsp(uc);
 	e = tabfind(&byucp, (uintptr_t)uc);
 	if(e != NULL && (e->sp == 0 || e->sp == sp)){
 		e->sp = sp;
@@ -318,13 +307,9 @@ forkchild(void)
 static void
 setup(void)
 {
-	unsigned long long feat;
-
 	pthread_key_create(&ownkey, ownend);
 	pthread_atfork(forkprepare, forkparent, forkchild);
-	feat = 0;
-	/* ARCH_SHSTK_STATUS: a return to ctxend would not match the shadow stack */
-	shstk = syscall(SYS_arch_prctl, 0x5005, &feat) == 0 && (feat & 1) != 0;
+	shstk = shadowstackon();	/* a return to ctxend would not match the shadow stack */
 }
 
 /* Charge t's frames their time so far and move them to s; t's stack is left empty. */
@@ -345,13 +330,13 @@ save(Thr *t, Shadow *s, uint64_t now)
 	if(n > 0)
 		memcpy(s->f, &t->stack[1], n * sizeof(Frame));
 	s->n = n;
-	s->over = t->over;
+	s->deepnow = t->deepnow;
 	s->cur = t->cur;
 	s->root = t->chunk[0];
 	s->gen = t->gen;
 	t->top = t->stack;
 	t->cur = t->stack[0].node;
-	t->over = 0;
+	t->deepnow = 0;
 }
 
 /*
@@ -398,11 +383,11 @@ load(Thr *t, Shadow *s, uint64_t now)
 	for(i = 1; i <= s->n; i++)
 		t->stack[i].t0 = now;
 	t->top = t->stack + s->n;
-	t->over = s->over;
+	t->deepnow = s->deepnow;
 	if(now != 0)
-		t->tev = now;
+		t->tlast = now;
 	s->n = 0;
-	s->over = 0;
+	s->deepnow = 0;
 }
 
 /* The thread's tree, if switches may be followed in it now; NULL if not. */
@@ -512,7 +497,7 @@ made(uintptr_t lo, uintptr_t hi)
 	c->lo = lo;
 	c->hi = hi;
 	c->sh.n = 0;
-	c->sh.over = 0;
+	c->sh.deepnow = 0;
 	return c;
 }
 
@@ -530,7 +515,7 @@ after(ucontext_t *uc)
 
 	lo = (uintptr_t)uc->uc_stack.ss_sp;
 	hi = lo + uc->uc_stack.ss_size;
-	sp = spof(uc);
+	sp = ucsp(uc);
 	if(inctx || sp < lo || sp + 8 > hi)
 		return;
 	inctx = 1;
@@ -580,27 +565,6 @@ ctxfinish(ucontext_t **link)
 	return libcret;
 }
 
-/*
- * Where the start function returns: a frame with no caller (as libc's
- * own), then on to libc with the stack and registers as they came (rbx
- * holds the address of uc_link's slot for libc).
- */
-__asm__(
-	".pushsection .text\n"
-	".type ctxendfn, @function\n"
-	"ctxendfn:\n"
-	"	.cfi_startproc\n"
-	"	.cfi_undefined rip\n"
-	"	nop\n"
-	".globl ctxend\n"
-	".hidden ctxend\n"
-	"ctxend:\n"
-	"	movq %rbx, %rdi\n"
-	"	call ctxfinish\n"
-	"	jmp *%rax\n"
-	"	.cfi_endproc\n"
-	".size ctxendfn, .-ctxendfn\n"
-	".popsection\n");
 
 /*
  * libc's functions, or their static twins, or NULL (the runtime's stand
@@ -654,7 +618,7 @@ moreargs(ucontext_t *uc, int argc, const long *a, va_list ap)
 	long v;
 	int i;
 
-	sp = (uintptr_t *)spof(uc) + 1 - 6;
+	sp = (uintptr_t *)ucsp(uc) + 1 - 6;
 	for(i = 6; i < Maxarg; i++)
 		if(sp[i] != (uintptr_t)a[i])
 			return;
@@ -665,27 +629,28 @@ moreargs(ucontext_t *uc, int argc, const long *a, va_list ap)
 	}
 }
 
-EXPORT void
-makecontext(ucontext_t *uc, void (*fn)(void), int argc, ...)
+/* makecontext's arguments are ap (libc.c's wrapper has the ...) */
+void
+rtmakecontext(ucontext_t *uc, void (*fn)(void), int argc, va_list ap)
 {
 	void (*f)(ucontext_t *, void (*)(void), int, ...);
 	long a[Maxarg];
-	va_list ap;
+	va_list aq;
 	int i, e;
 
 	findreal();
 	e = errno;
 	f = __atomic_load_n(&realmake, __ATOMIC_RELAXED);
 	memset(a, 0, sizeof a);
-	va_start(ap, argc);
+	va_copy(aq, ap);
 	for(i = 0; i < argc && i < Maxarg; i++)
-		a[i] = va_arg(ap, long);
-	va_end(ap);
+		a[i] = va_arg(aq, long);
+	va_end(aq);
 	errno = e;
 	if(f == NULL){
-		va_start(ap, argc);
-		ucmake(uc, fn, argc, ap);
-		va_end(ap);
+		va_copy(aq, ap);
+		ucmake(uc, fn, argc, aq);
+		va_end(aq);
 		after(uc);
 		errno = e;
 		return;
@@ -696,16 +661,16 @@ makecontext(ucontext_t *uc, void (*fn)(void), int argc, ...)
 		a[30], a[31]);
 	e = errno;
 	if(argc > Maxarg){
-		va_start(ap, argc);
-		moreargs(uc, argc, a, ap);
-		va_end(ap);
+		va_copy(aq, ap);
+		moreargs(uc, argc, a, aq);
+		va_end(aq);
 	}
 	after(uc);
 	errno = e;
 }
 
-EXPORT int
-swapcontext(ucontext_t *oucp, const ucontext_t *uc)
+int
+rtswapcontext(ucontext_t *oucp, const ucontext_t *uc)
 {
 	int (*f)(ucontext_t *, const ucontext_t *);
 	Ctx *was;
@@ -725,8 +690,8 @@ swapcontext(ucontext_t *oucp, const ucontext_t *uc)
 	return r;
 }
 
-EXPORT int
-setcontext(const ucontext_t *uc)
+int
+rtsetcontext(const ucontext_t *uc)
 {
 	int (*f)(const ucontext_t *);
 	Ctx *was;

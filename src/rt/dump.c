@@ -17,6 +17,8 @@
 #include <unistd.h>
 
 #include "proffile.h"
+#include "clock.h"
+#include "mods.h"
 #include "rt.h"
 
 enum { Bufsize = 1 << 16 };
@@ -194,7 +196,7 @@ chargeactive(void)
 			f->node->time += now - f->t0;
 		f->t0 = now;
 	}
-	t->tev = now;
+	t->tlast = now;
 }
 
 /*
@@ -392,7 +394,7 @@ writefile(const Mods *ms, const Snap *sn, char *name, size_t size, int numbered)
 	o->fd = -1;
 	quietbegin(&q);
 	for(i = 0; i < 100 && o->fd < 0; i++){
-		snprintf(tmp, sizeof tmp, ".%s.%u.tmp", name, (unsigned)(__rdtsc() ^ i * 7919u) & 0xFFFFFF);
+		snprintf(tmp, sizeof tmp, ".%s.%u.tmp", name, (unsigned)(cycles() ^ i * 7919u) & 0xFFFFFF);
 		o->fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
 		if(o->fd < 0 && errno != EEXIST)
 			break;

@@ -13,8 +13,11 @@
 #include <pthread.h>
 #include <string.h>
 
+#include "cfa.h"
+#include "clock.h"
 #include "proffile.h"
 #include "rt.h"
+#include "tree.h"
 
 static TLS int making;	/* the thread's tree is being made */
 
@@ -192,7 +195,7 @@ pushat(Thr *t, uint64_t fn, uintptr_t cfa, Kid *k, uint64_t now, int timed)
 	f->prev = t->cur;
 	f->kid = k;
 	if(timed)
-		f->t0 = t->tev = now;
+		f->t0 = t->tlast = now;
 	t->top = f;
 	if(k == NULL){
 		f->node = NULL;
@@ -235,7 +238,7 @@ stale(Thr *t, uintptr_t cfa, int inl)
 {
 	Frame *f;
 
-	if(t->top == t->stack || t->over != 0 || cfa > t->stack[1].cfa)
+	if(t->top == t->stack || t->deepnow != 0 || cfa > t->stack[1].cfa)
 		return 0;
 	f = t->top;
 	return f->cfa < cfa || (f->cfa == cfa && !inl);
@@ -248,8 +251,8 @@ stale(Thr *t, uintptr_t cfa, int inl)
 static inline NI void
 overgone(Thr *t, uintptr_t cfa)
 {
-	if(t->over > 0 && cfa >= t->top->cfa && cfa <= t->stack[1].cfa)
-		t->over = 0;
+	if(t->deepnow > 0 && cfa >= t->top->cfa && cfa <= t->stack[1].cfa)
+		t->deepnow = 0;
 }
 
 /* Close the frames a longjmp left (out of line: the common call is deeper than the top frame). */
@@ -257,7 +260,7 @@ static __attribute__((noinline)) NI void
 unwind(Thr *t, uintptr_t cfa, int inl)
 {
 	while(stale(t, cfa, inl))
-		pop(t, t->tev);
+		pop(t, t->tlast);
 }
 
 /*
@@ -298,33 +301,6 @@ newgen(Thr *t)
 	errno = e;
 }
 
-/*
- * The entry points: each passes the hook where its own return address
- * is (slot: the callee's stack pointer) and the callee's rbp, from
- * which the unwind rules find the callee's frame (C has no cheap way to
- * say either), to the hook of the clock's mechanism (hookmode).
- */
-__asm__(
-	".pushsection .text\n"
-	".globl __cyg_profile_func_enter\n"
-	".type __cyg_profile_func_enter, @function\n"
-	"__cyg_profile_func_enter:\n"
-	"	.cfi_startproc\n"
-	"	movq %rsp, %rdx\n"
-	"	movq %rbp, %rcx\n"
-	"	jmp *entryhook(%rip)\n"
-	"	.cfi_endproc\n"
-	".size __cyg_profile_func_enter, .-__cyg_profile_func_enter\n"
-	".globl __cyg_profile_func_exit\n"
-	".type __cyg_profile_func_exit, @function\n"
-	"__cyg_profile_func_exit:\n"
-	"	.cfi_startproc\n"
-	"	movq %rsp, %rdx\n"
-	"	movq %rbp, %rcx\n"
-	"	jmp *exithook(%rip)\n"
-	"	.cfi_endproc\n"
-	".size __cyg_profile_func_exit, .-__cyg_profile_func_exit\n"
-	".popsection\n");
 
 /*
  * An entry past the checks, in full: the call's frame, frames a longjmp
@@ -362,7 +338,7 @@ enterrest(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp
 		k = NULL;	/* found under a frame that is gone */
 	}
 	if(t->top == t->end){
-		t->over++;
+		t->deepnow++;
 		t->lost++;
 		t->deep++;
 		LEAVE(t);
@@ -475,8 +451,8 @@ void
 thrunwind(Thr *t)
 {
 	while(t->top != t->stack)
-		pop(t, t->tev);
-	t->over = 0;
+		pop(t, t->tlast);
+	t->deepnow = 0;
 }
 
 /*
@@ -511,18 +487,18 @@ exitrest(Thr *t, uint64_t fn, uint64_t site, const uint64_t *slot, uintptr_t bp,
 	cfa = where(t, fn, site, slot, bp, &r, &inl);
 	if(cfa != 0)
 		overgone(t, cfa);
-	if(t->over > 0)
-		t->over--;
+	if(t->deepnow > 0)
+		t->deepnow--;
 	else if((f = exiting(t, fn, cfa)) != NULL){
 		while(t->top != f)
-			pop(t, t->tev);
+			pop(t, t->tlast);
 		if(f->kid != NULL)
 			f->kid->xrule = f->xrule = r;
 		pop(t, now);
 	}else if(cfa != 0 && cfa <= t->stack[1].cfa)
 		while(t->top != t->stack && t->top->cfa < cfa)
-			pop(t, t->tev);	/* deeper than a call that returns: gone */
-	t->tev = now;
+			pop(t, t->tlast);	/* deeper than a call that returns: gone */
+	t->tlast = now;
 	LEAVE(t);
 }
 
@@ -560,7 +536,7 @@ exitnow(Thr *t, uint64_t k, uint64_t fn, uint64_t site, const uint64_t *slot, ui
 		if(cfa == f->cfa){
 			pop(t, now);	/* untimed, now is 0: no time added */
 			if(timed)
-				t->tev = now;
+				t->tlast = now;
 			LEAVEKEY(t, k);
 			return;
 		}

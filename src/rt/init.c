@@ -3,22 +3,17 @@
  * $profsize, flushed at exit and just before exec; a forked child is not
  * profiled unless it calls prof().
  */
-#include <alloca.h>
-#include <dlfcn.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
 #include <pthread.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "prof.h"
 #include "proffile.h"
+#include "clock.h"
+#include "mods.h"
 #include "rt.h"
 
 enum { Maxprofsize = 100000000 };
@@ -64,6 +59,9 @@ size_env(void)
 
 /* the key's parts change under keylock: two threads' changes must not cross */
 static pthread_mutex_t keylock = PTHREAD_MUTEX_INITIALIZER;
+
+/* the libc functions the runtime stands for come with it into a static link (libc.c) */
+static const char *const withlibc __attribute__((used)) = &rtlibc;
 
 static void
 atfork_child(void)
@@ -205,278 +203,4 @@ prof(void (*fn)(void *), void *arg, int entries, int what)
 	rtdumpend(&m);
 	clockend();
 	fprestore(&fe);
-}
-
-static char execfile[64];	/* what the last exec wrote; "" for nothing */
-
-/*
- * exec*: write the profile first, to a file of its own: the new image
- * has the same pid, and its prof.<pid> must not replace this one. A
- * snapshot this image wrote there goes: the new file has all it had.
- */
-static void
-beforeexec(void)
-{
-	char snap[64];
-	sigset_t m;
-	Fpenv fe;
-
-	execfile[0] = '\0';
-	if(rt.on && rt.pid == getpid()){
-		fpsave(&fe);
-		rtdumpbegin(&m);
-		rtrecord(0);
-		if(profdumpnext(execfile, sizeof execfile) < 0)
-			execfile[0] = '\0';
-		else if(rtsnapped()){
-			snprintf(snap, sizeof snap, "prof.%d", rt.pid);
-			unlink(snap);
-		}
-		rtrecord(1);
-		rtdumpend(&m);
-		fprestore(&fe);
-	}
-}
-
-/*
- * The exec failed (it returned r): profiling goes on, and the file
- * written at exit has all this one has.
- */
-static int
-execfailed(int r)
-{
-	int e;
-
-	if(execfile[0] != '\0'){
-		e = errno;
-		unlink(execfile);
-		execfile[0] = '\0';
-		errno = e;
-	}
-	return r;
-}
-
-/* libc's function, or NULL in a static program (dlsym finds nothing there). */
-static void *
-real(const char *name)
-{
-	return dlsym(RTLD_NEXT, name);
-}
-
-static int
-sysexecve(const char *path, char *const argv[], char *const envp[])
-{
-	return (int)syscall(SYS_execve, path, argv, envp);
-}
-
-/*
- * A file the kernel would not run (ENOEXEC) is run by the shell, as
- * glibc's execvp does: /bin/sh file arg1 ... (argv[0] is dropped).
- */
-static void
-shellexec(const char *file, char *const argv[], char *const envp[])
-{
-	size_t argc, rest;
-	char **v;
-
-	for(argc = 0; argv[argc] != NULL; argc++)
-		;
-	rest = argc > 1 ? argc : 1;	/* argv[1] on, and the NULL */
-	v = alloca((rest + 2) * sizeof *v);
-	v[0] = "/bin/sh";
-	v[1] = (char *)file;
-	memcpy(v + 2, argv + argc + 1 - rest, rest * sizeof *v);
-	sysexecve(v[0], v, envp);
-}
-
-/* Try dir/file; 0 to go on with the next directory, -1 to give up. */
-static int
-tryexec(const char *dir, size_t dlen, const char *file, char *const argv[], char *const envp[], int *eacces)
-{
-	char buf[PATH_MAX];
-	size_t flen;
-
-	flen = strlen(file);
-	if(dlen + flen + 2 > sizeof buf)
-		return 0;
-	memcpy(buf, dir, dlen);
-	buf[dlen] = '/';
-	/* an empty directory is the current one: the name alone, as glibc tries it */
-	memcpy(buf + (dlen > 0 ? dlen + 1 : 0), file, flen + 1);
-	sysexecve(buf, argv, envp);
-	if(errno == ENOEXEC)
-		shellexec(buf, argv, envp);
-	switch(errno){
-	case EACCES:
-		*eacces = 1;
-		/* fall through */
-	case ENOENT:
-	case ESTALE:
-	case ENOTDIR:
-	case ENODEV:
-	case ETIMEDOUT:
-		return 0;
-	}
-	return -1;
-}
-
-/*
- * execvpe without libc's (a static program's): glibc's search of $PATH,
- * the errors it passes over, and its retry through /bin/sh.
- */
-static int
-searchexec(const char *file, char *const argv[], char *const envp[])
-{
-	const char *p, *e;
-	int eacces;
-
-	if(*file == '\0'){
-		errno = ENOENT;
-		return -1;
-	}
-	if(strchr(file, '/') != NULL){
-		sysexecve(file, argv, envp);
-		if(errno == ENOEXEC)
-			shellexec(file, argv, envp);
-		return -1;
-	}
-	if(strnlen(file, NAME_MAX) >= NAME_MAX){
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	p = getenv("PATH");
-	if(p == NULL)
-		p = "/bin:/usr/bin";
-	eacces = 0;
-	for(;; p = e + 1){
-		e = strchrnul(p, ':');
-		if(tryexec(p, e - p, file, argv, envp, &eacces) < 0)
-			return -1;
-		if(*e == '\0')
-			break;
-	}
-	if(eacces)
-		errno = EACCES;
-	return -1;
-}
-
-EXPORT int
-execve(const char *path, char *const argv[], char *const envp[])
-{
-	int (*f)(const char *, char *const[], char *const[]) = real("execve");
-
-	beforeexec();
-	return execfailed(f != NULL ? f(path, argv, envp) : sysexecve(path, argv, envp));
-}
-
-EXPORT int
-execv(const char *path, char *const argv[])
-{
-	int (*f)(const char *, char *const[]) = real("execv");
-
-	beforeexec();
-	return execfailed(f != NULL ? f(path, argv) : sysexecve(path, argv, environ));
-}
-
-EXPORT int
-execvp(const char *file, char *const argv[])
-{
-	int (*f)(const char *, char *const[]) = real("execvp");
-
-	beforeexec();
-	return execfailed(f != NULL ? f(file, argv) : searchexec(file, argv, environ));
-}
-
-EXPORT int
-execvpe(const char *file, char *const argv[], char *const envp[])
-{
-	int (*f)(const char *, char *const[], char *const[]) = real("execvpe");
-
-	beforeexec();
-	return execfailed(f != NULL ? f(file, argv, envp) : searchexec(file, argv, envp));
-}
-
-EXPORT int
-fexecve(int fd, char *const argv[], char *const envp[])
-{
-	int (*f)(int, char *const[], char *const[]) = real("fexecve");
-
-	beforeexec();
-	if(f == NULL)
-		return execfailed((int)syscall(SYS_execveat, fd, "", argv, envp, AT_EMPTY_PATH));
-	return execfailed(f(fd, argv, envp));
-}
-
-/* The execl family: collect the arguments, then as execv*. */
-static char **
-listargs(const char *arg0, va_list ap, char ***envp)
-{
-	va_list aq;
-	char **v;
-	size_t n, i;
-
-	va_copy(aq, ap);
-	for(n = 1; va_arg(aq, char *) != NULL; n++)
-		;
-	va_end(aq);
-	v = malloc((n + 1) * sizeof *v);
-	if(v == NULL)
-		return NULL;
-	v[0] = (char *)arg0;
-	for(i = 1; i <= n; i++)
-		v[i] = va_arg(ap, char *);
-	if(envp != NULL)
-		*envp = va_arg(ap, char **);
-	return v;
-}
-
-EXPORT int
-execl(const char *path, const char *arg, ...)
-{
-	va_list ap;
-	char **v;
-	int r;
-
-	va_start(ap, arg);
-	v = listargs(arg, ap, NULL);
-	va_end(ap);
-	if(v == NULL)
-		return -1;
-	r = execv(path, v);
-	free(v);
-	return r;
-}
-
-EXPORT int
-execlp(const char *file, const char *arg, ...)
-{
-	va_list ap;
-	char **v;
-	int r;
-
-	va_start(ap, arg);
-	v = listargs(arg, ap, NULL);
-	va_end(ap);
-	if(v == NULL)
-		return -1;
-	r = execvp(file, v);
-	free(v);
-	return r;
-}
-
-EXPORT int
-execle(const char *path, const char *arg, ...)
-{
-	va_list ap;
-	char **v, **envp;
-	int r;
-
-	va_start(ap, arg);
-	v = listargs(arg, ap, &envp);
-	va_end(ap);
-	if(v == NULL)
-		return -1;
-	r = execve(path, v, envp);
-	free(v);
-	return r;
 }

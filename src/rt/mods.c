@@ -19,7 +19,9 @@
 #include <unistd.h>
 
 #include "proffile.h"
+#include "mods.h"
 #include "rt.h"
+#include "tree.h"
 
 enum { Maxgone = 256 };
 
@@ -358,8 +360,8 @@ modsgone(Mods *before)
  * While a profile is made, an object dlclose unloads keeps its place in
  * the module table: its calls in the trees are still named.
  */
-EXPORT int
-dlclose(void *h)
+int
+rtdlclose(void *h)
 {
 	int (*f)(void *);
 	Mods before;

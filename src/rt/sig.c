@@ -38,18 +38,14 @@
 
 #include "proffile.h"
 #include "rt.h"
+#include "tree.h"
 
 /* glibc's sigaction, under the name it keeps for itself (public in libc.so and libc.a) */
 extern int __sigaction(int, const struct sigaction *, struct sigaction *);
 
-typedef void (*Handler)(int);
-
 #ifndef SA_RESTORER
 #define SA_RESTORER 0x04000000	/* the kernel's, which glibc's header leaves out */
 #endif
-
-/* POSIX.1-2001's, which glibc's header declares no more */
-EXPORT Handler bsd_signal(int sig, Handler h);
 
 enum
 {
@@ -84,41 +80,6 @@ static int (*libcsigintr)(int, int);
 
 static void onsignal(int sig, siginfo_t *si, void *uc);
 
-/*
- * A copy of the process, as fork, that signals no SIGCHLD (only
- * wait(__WCLONE) sees it): the clone system call, the child calling fn
- * on the stack below top (NULL: on the copy of the caller's). The
- * child's pid, or -errno.
- */
-extern long wclone(char *top, void (*fn)(void)) __attribute__((visibility("hidden")));
-
-__asm__(
-	".pushsection .text\n"
-	".globl wclone\n"
-	".hidden wclone\n"
-	".type wclone, @function\n"
-	"wclone:\n"
-	"	.cfi_startproc\n"
-	"	movq %rsi, %r9\n"
-	"	movq %rdi, %rsi\n"
-	"	xorl %edi, %edi\n"
-	"	xorl %edx, %edx\n"
-	"	xorl %r10d, %r10d\n"
-	"	xorl %r8d, %r8d\n"
-	"	movl $56, %eax\n"	/* SYS_clone */
-	"	syscall\n"
-	"	testq %rax, %rax\n"
-	"	jz 1f\n"
-	"	ret\n"
-	"1:\n"
-	"	.cfi_undefined rip\n"
-	"	xorl %ebp, %ebp\n"
-	"	andq $-16, %rsp\n"
-	"	call *%r9\n"
-	"	hlt\n"
-	"	.cfi_endproc\n"
-	".size wclone, .-wclone\n"
-	".popsection\n");
 
 /* Does the runtime handle sig where the program has the default? */
 static int
@@ -274,7 +235,9 @@ infutex(pid_t pid)
 	if(r <= 0)
 		return 0;
 	buf[r] = '\0';
-	return strncmp(buf, "202 ", 4) == 0;	/* SYS_futex on x86-64 */
+	for(v = 0, i = 0; buf[i] >= '0' && buf[i] <= '9'; i++)
+		v = 10 * v + (unsigned)(buf[i] - '0');	/* the system call's number */
+	return i > 0 && buf[i] == ' ' && v == SYS_futex;
 }
 
 /*
@@ -453,8 +416,8 @@ rtsnapped(void)
 }
 
 /* The program's sigaction: its own dispositions, the runtime's handler in place of its SIG_DFL. */
-EXPORT int
-sigaction(int sig, const struct sigaction *act, struct sigaction *old)
+int
+rtsigaction(int sig, const struct sigaction *act, struct sigaction *old)
 {
 	struct sigaction a, k, was;
 	int r;
@@ -504,44 +467,30 @@ setsig(int sig, Handler h, Handler (*libc)(int, Handler), int sysv)
 	return old.sa_handler;
 }
 
-EXPORT Handler
-signal(int sig, Handler h)
+Handler
+rtsignal(int sig, Handler h)
 {
 	return setsig(sig, h, libcsignal, 0);
 }
 
-EXPORT Handler
-bsd_signal(int sig, Handler h)
+Handler
+rtbsdsignal(int sig, Handler h)
 {
 	return setsig(sig, h, libcbsd, 0);
 }
 
-EXPORT Handler
-sysv_signal(int sig, Handler h)
+Handler
+rtsysvsignal(int sig, Handler h)
 {
 	return setsig(sig, h, libcsysv, 1);
-}
-
-/* what signal() is in a program compiled for strict ISO C */
-EXPORT Handler
-__sysv_signal(int sig, Handler h)
-{
-	return setsig(sig, h, libcsysv, 1);
-}
-
-/* glibc's ssignal is its signal */
-EXPORT Handler
-ssignal(int sig, Handler h)
-{
-	return setsig(sig, h, libcsignal, 0);
 }
 
 /*
  * siginterrupt, as glibc's: whether sig interrupts calls, now and in
  * the actions signal sets from here.
  */
-EXPORT int
-siginterrupt(int sig, int flag)
+int
+rtsiginterrupt(int sig, int flag)
 {
 	struct sigaction a;
 
@@ -564,8 +513,8 @@ siginterrupt(int sig, int flag)
  * of its own, not this one): SIG_HOLD blocks sig; any other action is
  * set, sig unblocked. The action before, or SIG_HOLD if sig was blocked.
  */
-EXPORT Handler
-sigset(int sig, Handler h)
+Handler
+rtsigset(int sig, Handler h)
 {
 	struct sigaction a, old;
 	sigset_t s, was;
@@ -625,8 +574,8 @@ systimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *ts)
 	return r;
 }
 
-EXPORT int
-sigwait(const sigset_t *set, int *sig)
+int
+rtsigwait(const sigset_t *set, int *sig)
 {
 	sigset_t b;
 	int r;
@@ -642,8 +591,8 @@ sigwait(const sigset_t *set, int *sig)
 	return 0;
 }
 
-EXPORT int
-sigwaitinfo(const sigset_t *set, siginfo_t *info)
+int
+rtsigwaitinfo(const sigset_t *set, siginfo_t *info)
 {
 	sigset_t b;
 
@@ -651,8 +600,8 @@ sigwaitinfo(const sigset_t *set, siginfo_t *info)
 	return libcwaitinfo != NULL ? libcwaitinfo(set, info) : systimedwait(set, info, NULL);
 }
 
-EXPORT int
-sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *ts)
+int
+rtsigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *ts)
 {
 	sigset_t b;
 
@@ -661,8 +610,8 @@ sigtimedwait(const sigset_t *set, siginfo_t *info, const struct timespec *ts)
 }
 
 /* the tick pending while the program blocks it is none of its business */
-EXPORT int
-sigpending(sigset_t *set)
+int
+rtsigpending(sigset_t *set)
 {
 	if(syscall(SYS_rt_sigpending, set, _NSIG / 8) < 0)
 		return -1;
@@ -671,8 +620,8 @@ sigpending(sigset_t *set)
 	return 0;
 }
 
-EXPORT int
-signalfd(int fd, const sigset_t *mask, int flags)
+int
+rtsignalfd(int fd, const sigset_t *mask, int flags)
 {
 	sigset_t b;
 

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "proffile.h"
+#include "clock.h"
 #include "rt.h"
 
 TLS Thr *thr;
@@ -244,7 +245,7 @@ thrbuffers(Thr *t)
 		freebuffers(t);
 	freebuffers(&old);
 	t->nnode = 1;
-	t->over = 0;
+	t->deepnow = 0;
 	root = t->cap != 0 ? nodeat(t, 0) : NULL;
 	t->cur = root;
 	if(root != NULL){
@@ -261,7 +262,7 @@ thrbuffers(Thr *t)
 	none->kid = NULL;
 	t->top = none;
 	t->end = &t->stack[Maxdepth];
-	t->tev = 0;	/* Mticks: always (frames' t0 is not kept, pop must add nothing) */
+	t->tlast = 0;	/* Mticks: always (frames' t0 is not kept, pop must add nothing) */
 	t->lost = t->deep = 0;
 	t->pending = 0;
 	/* last: the tick handler charges the tree once its generation is current */

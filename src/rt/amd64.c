@@ -1,9 +1,9 @@
 /*
- * makecontext, swapcontext and setcontext as glibc's for x86-64 (no
- * shadow stack), for a static program: there the runtime's wrappers
- * stand for libc's, which the link then leaves out, and dlsym cannot
- * find them. Same registers saved and restored, same floating-point
- * environment, same signal mask system call, same stack layout.
+ * The runtime's assembly, for x86-64 (amd64; amd64.h has what its C
+ * code inlines): the entry points of the hooks, the raw clone of the
+ * profile's writer, where a ucontext's start function returns, and
+ * makecontext, swapcontext and setcontext as glibc's for a static
+ * program.
  */
 #include <errno.h>
 #include <signal.h>
@@ -13,8 +13,99 @@
 #include <stdlib.h>
 #include <ucontext.h>
 
-#include "proffile.h"
 #include "rt.h"
+
+/*
+ * The entry points: each passes the hook where its own return address
+ * is (slot: the callee's stack pointer) and the callee's rbp, from
+ * which the unwind rules find the callee's frame (C has no cheap way to
+ * say either), to the hook of the clock's mechanism (hookmode).
+ */
+__asm__(
+	".pushsection .text\n"
+	".globl __cyg_profile_func_enter\n"
+	".type __cyg_profile_func_enter, @function\n"
+	"__cyg_profile_func_enter:\n"
+	"	.cfi_startproc\n"
+	"	movq %rsp, %rdx\n"
+	"	movq %rbp, %rcx\n"
+	"	jmp *entryhook(%rip)\n"
+	"	.cfi_endproc\n"
+	".size __cyg_profile_func_enter, .-__cyg_profile_func_enter\n"
+	".globl __cyg_profile_func_exit\n"
+	".type __cyg_profile_func_exit, @function\n"
+	"__cyg_profile_func_exit:\n"
+	"	.cfi_startproc\n"
+	"	movq %rsp, %rdx\n"
+	"	movq %rbp, %rcx\n"
+	"	jmp *exithook(%rip)\n"
+	"	.cfi_endproc\n"
+	".size __cyg_profile_func_exit, .-__cyg_profile_func_exit\n"
+	".popsection\n");
+
+/*
+ * A copy of the process, as fork, that signals no SIGCHLD (only
+ * wait(__WCLONE) sees it): the clone system call, the child calling fn
+ * on the stack below top (NULL: on the copy of the caller's). The
+ * child's pid, or -errno.
+ */
+__asm__(
+	".pushsection .text\n"
+	".globl wclone\n"
+	".hidden wclone\n"
+	".type wclone, @function\n"
+	"wclone:\n"
+	"	.cfi_startproc\n"
+	"	movq %rsi, %r9\n"
+	"	movq %rdi, %rsi\n"
+	"	xorl %edi, %edi\n"
+	"	xorl %edx, %edx\n"
+	"	xorl %r10d, %r10d\n"
+	"	xorl %r8d, %r8d\n"
+	"	movl $56, %eax\n"	/* SYS_clone */
+	"	syscall\n"
+	"	testq %rax, %rax\n"
+	"	jz 1f\n"
+	"	ret\n"
+	"1:\n"
+	"	.cfi_undefined rip\n"
+	"	xorl %ebp, %ebp\n"
+	"	andq $-16, %rsp\n"
+	"	call *%r9\n"
+	"	hlt\n"
+	"	.cfi_endproc\n"
+	".size wclone, .-wclone\n"
+	".popsection\n");
+
+/*
+ * Where the start function returns: a frame with no caller (as libc's
+ * own), then on to libc with the stack and registers as they came (rbx
+ * holds the address of uc_link's slot for libc).
+ */
+__asm__(
+	".pushsection .text\n"
+	".type ctxendfn, @function\n"
+	"ctxendfn:\n"
+	"	.cfi_startproc\n"
+	"	.cfi_undefined rip\n"
+	"	nop\n"
+	".globl ctxend\n"
+	".hidden ctxend\n"
+	"ctxend:\n"
+	"	movq %rbx, %rdi\n"
+	"	call ctxfinish\n"
+	"	jmp *%rax\n"
+	"	.cfi_endproc\n"
+	".size ctxendfn, .-ctxendfn\n"
+	".popsection\n");
+
+/*
+ * makecontext, swapcontext and setcontext as glibc's for x86-64 (no
+ * shadow stack), for a static program: there the runtime's wrappers
+ * stand for libc's, which the link then leaves out, and dlsym cannot
+ * find them. Same registers saved and restored, same floating-point
+ * environment, same signal mask system call, same stack layout.
+ */
 
 /* the offsets the assembly below uses */
 #define GREG(r) (offsetof(ucontext_t, uc_mcontext.gregs) + 8 * (r))
@@ -27,11 +118,8 @@ _Static_assert(offsetof(ucontext_t, uc_sigmask) == 296, "uc_sigmask");
 _Static_assert(offsetof(ucontext_t, __fpregs_mem) == 424, "__fpregs_mem");
 _Static_assert(offsetof(struct _libc_fpstate, mxcsr) == 24, "mxcsr");
 
-RT int ucswap(ucontext_t *oucp, const ucontext_t *uc);
-RT int ucset(const ucontext_t *uc);
 RT int ucfail(int e);
 RT void ucexit(int status);
-RT void ucmake(ucontext_t *uc, void (*fn)(void), int argc, va_list ap);
 extern char ucstart[] __attribute__((visibility("hidden")));
 
 int
