@@ -105,7 +105,8 @@ bench: all $(TESTBINS)
 deps:
 	@sh tools/deps.sh
 
-demo: all
+# the demo writes a Plan 9 8.out and prof.out with two of the tests' tools
+demo: all $(B)/tests/mkaout $(B)/tests/mkclassic
 	@B=$(B) sh examples/demo.sh
 
 install: all

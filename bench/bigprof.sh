@@ -5,15 +5,20 @@
 # and -d reports to /dev/null. Prints the CPU time (user+system) and the
 # peak resident size of each, and that size per byte of the file: memory
 # grows with the profile, by a fixed factor. No peer reads this format,
-# so the figures are absolute.
+# so the figures are absolute. Then two profiles of CMPNODES (1,000,000)
+# nodes each, drawn with two seeds, compared (prof -b: the functions'
+# report, and -g calls of a profile against itself, which matches every
+# path and prints nothing). -b -d is left out: like -F it prints every
+# path in full, and these trees are CMPNODES/500 levels deep.
 #
-# Usage: B=build sh bench/bigprof.sh. Environment: NODES, CC, KEEP=1.
+# Usage: B=build sh bench/bigprof.sh. Environment: NODES, CMPNODES, CC, KEEP=1.
 set -e
 top=$(pwd)
 B=${B:-build}
 case $B in /*) ;; *) B=$top/$B ;; esac
 CC=${CC:-cc}
 NODES=${NODES:-10000000}
+CMPNODES=${CMPNODES:-1000000}
 
 [ -x "$B/prof" ] || { echo "bench bigprof: no $B/prof; run make first" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "bench bigprof: skipped: needs /usr/bin/time (apt-get install time)"; exit 0; }
@@ -28,4 +33,13 @@ for opt in "" -d; do
 	/usr/bin/time -f '%U %S %M' -o "$dir/time" "$B/prof" $opt "$B/prof" "$dir/prof.big" > /dev/null 2> "$dir/err" ||
 		{ cat "$dir/err" >&2; exit 1; }
 	awk -v o="prof ${opt:-(flat)}" -v s="$size" '{ printf "  %-12s cpu %6.2f s  peak %5d MB  %.2f bytes per file byte\n", o, $1 + $2, $3 / 1024, $3 * 1024 / s }' "$dir/time"
+done
+"$dir/mkbig" "$B/prof" "$CMPNODES" 1 < "$dir/addrs" > "$dir/prof.a"
+"$dir/mkbig" "$B/prof" "$CMPNODES" 2 < "$dir/addrs" > "$dir/prof.b"
+echo "bench bigprof: two profiles of $CMPNODES nodes compared (prof -b)"
+for opt in "-b $dir/prof.a" "-b $dir/prof.a -g calls"; do
+	case $opt in *-g*) other=$dir/prof.a ;; *) other=$dir/prof.b ;; esac
+	/usr/bin/time -f '%U %S %M' -o "$dir/time" "$B/prof" $opt "$B/prof" "$other" > /dev/null 2> "$dir/err" ||
+		{ cat "$dir/err" >&2; exit 1; }
+	awk -v o="prof ${opt#"-b $dir/prof.a"}" '{ printf "  %-12s cpu %6.2f s  peak %5d MB\n", o == "prof " ? "prof -b" : "prof -b" substr(o, 5), $1 + $2, $3 / 1024 }' "$dir/time"
 done

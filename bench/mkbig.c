@@ -1,10 +1,11 @@
 /*
  * mkbig: a prof.<pid> file of n call-tree nodes for bench/bigprof.sh.
- *	mkbig binary n < addresses > prof.big
+ *	mkbig binary n [seed] < addresses > prof.big
  * The addresses (hex, one per line: nm's text symbols of binary) are the
  * routines; node i > 0 is a child of a node among the 1000 before it, so
  * the tree is both wide and deep (about n/500 levels). One thread; every
- * node 1 call and 1 ms, the root the sum.
+ * node 1 call and 1 ms, the root the sum. Another seed (a number) draws
+ * another tree, for comparing two (bench/bigprof.sh).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,10 +35,12 @@ main(int argc, char *argv[])
 	Pfthr t;
 	static const char zero[8];
 
-	if(argc != 3 || (n = strtoul(argv[2], NULL, 10)) < 1 || n > 0xFFFFFFF0u){
-		fprintf(stderr, "usage: mkbig binary nodes < addresses\n");
+	if(argc < 3 || argc > 4 || (n = strtoul(argv[2], NULL, 10)) < 1 || n > 0xFFFFFFF0u){
+		fprintf(stderr, "usage: mkbig binary nodes [seed] < addresses\n");
 		return 2;
 	}
+	if(argc == 4)
+		seed += strtoull(argv[3], NULL, 10);
 	addr = NULL;
 	naddr = cap = 0;
 	while(scanf("%llx", &a) == 1){

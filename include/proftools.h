@@ -105,6 +105,39 @@ enum { Rankglobal, Rankweak, Ranklocal };
  */
 Symtab *symelf(const char *file);
 
+/* symaout.c: Plan 9 a.out executables and kernels */
+
+/* What an a.out's header tells, as Plan 9's libmach (crackhdr) reads it. */
+typedef struct Aout Aout;
+struct Aout
+{
+	const char *arch;	/* the machine, as $objtype names it; NULL for an ELF file */
+	uint32_t magic;
+	uint64_t entry;
+	uint64_t txtaddr;	/* where the text is */
+	uint64_t txtsz;
+	uint64_t pgsize;	/* libmach's page size for the machine (ELF: this host's) */
+	uint64_t kbase;		/* libmach's kernel text base: Plan 9 kprof's KTZERO */
+	int bigendian;		/* the machine's byte order (ELF: the file's) */
+};
+
+/* Is file a regular file beginning with the magic of an a.out of a machine libmach knows? */
+int isaout(const char *file);
+/*
+ * The text symbols (T, t, L, l) of an a.out image, its header's facts
+ * into *a (if not NULL). Several at one address: the last in the file.
+ * NULL with "name: reason" if it is not one, or is truncated or corrupt.
+ */
+Symtab *aoutparse(const unsigned char *buf, size_t n, Aout *a, const char *name);
+/* aoutparse of file. */
+Symtab *symaout(const char *file, Aout *a);
+/*
+ * The text symbols of a program: an a.out's (told by its magic) or an
+ * ELF file's (symelf). *a (if not NULL): the a.out's header, or for an
+ * ELF file arch NULL, its byte order and this host's page size.
+ */
+Symtab *symprog(const char *file, Aout *a);
+
 /* space.c: an address space of symbol tables placed at load biases */
 
 typedef struct Space Space;
@@ -393,6 +426,7 @@ struct Ticks
 {
 	uint64_t total;
 	uint64_t outside;
+	int little;		/* ticks9image: little-endian words (tickorder.c), else big */
 	uint64_t *word;
 	const uint32_t *w32;	/* if not NULL, the words instead (native u32 of a file in memory) */
 	size_t nword;
@@ -432,6 +466,7 @@ int ticks9write(const Ticks *t, const char *file);
 /* Can file be written? Checked before a recording, so none is lost at its end. 0, or -1 ("file: reason"). */
 int ticks9writable(const char *file);
 void ticksfree(Ticks *t);
+
 /*
  * Sum the buckets per symbol by t->rule: Rtprof and Rkprof as Plan 9's
  * loops, over a space of one table ended by spaceetext (the last symbol
@@ -441,6 +476,19 @@ void ticksfree(Ticks *t);
  * (decreasing; equal ticks in the order Plan 9 prints them). 0, or -1 (no memory).
  */
 int ticksums(const Ticks *t, const Space *s, Tickrow **rows, size_t *nrows);
+
+/* tickorder.c: tick arrays in either byte order (ticks9parse reads big-endian) */
+
+/* Reverse the bytes of every whole 4-byte word of buf[0..n). */
+void ticksswap(unsigned char *buf, size_t n);
+/*
+ * Is the tick array buf[0..n) saved by tprof -o big-endian? tprof -o
+ * writes word 0 as the sum of the others (in the machine's order; before,
+ * big-endian): the order in which they add up; if both or neither, the
+ * one with the smaller total; if the totals are equal, bigendian (the
+ * machine's order).
+ */
+int ticksbig(const unsigned char *buf, size_t n, int bigendian);
 
 /* ticktab.c: tprof's and kprof's reports */
 
@@ -663,7 +711,7 @@ int64_t nsnow(void);
 
 typedef struct Ksyms Ksyms;
 
-enum { Kelf, Ktext };	/* Ksyms.kind: ELF; System.map or kallsyms (the same lines; kallsyms adds modules) */
+enum { Kelf, Ktext, Kaout };	/* Ksyms.kind: ELF; System.map or kallsyms (the same lines; kallsyms adds modules); Plan 9 a.out */
 
 /*
  * A kernel's text symbols (those in [text, etext), sorted; tab->end is
@@ -678,6 +726,7 @@ struct Ksyms
 	int haveetext;
 	size_t nmodsym;		/* module text symbols seen (kallsyms), left out */
 	int kind;
+	unsigned pgsize;	/* a.out: the machine's page size (kprof's PGSIZE); else 0 */
 };
 
 /*
@@ -688,6 +737,11 @@ struct Ksyms
  */
 Ksyms *ksymread(const char *file);
 void ksymfree(Ksyms *k);
+/*
+ * The symbols of a Plan 9 kernel a.out (symaout.c): text is the machine's
+ * kernel base, as Plan 9's kprof takes it; etext the end of the text.
+ */
+Ksyms *ksymaout(const char *file);
 
 /* kpdata.c: kernel profile data, Plan 9 kpdata or Linux /proc/profile */
 

@@ -10,6 +10,7 @@
 #	kpdata		kprof, -9, -l against 605's System.map, with and without _etext
 #	ksym		kprof against a Plan 9 kpdata and a /proc/profile of 4-byte buckets
 #	symelf		prof with a prof.out, tprof -f with a profile
+#	aout		the same, and kprof with a Plan 9 kpdata
 #	demangle	prof with a prof.out, of a program whose function has that name
 #			(names as as(1) takes them; others are not replayed)
 #	names		prof -b (the names file as the baseline of a prof.out), -b -d, -b -g
@@ -76,6 +77,11 @@ for f in "$TOP"/tests/fuzz-seeds/*/* "$TOP"/tests/fuzz-regress/*/*; do
 		run "$w: prof" $PROF "$f" prof.out
 		[ -z "$all" ] && continue
 		run "$w: tprof -f" $TPROF -f ticks "$f" ;;
+	aout)
+		run "$w: prof" $PROF "$f" prof.out
+		[ -z "$all" ] && continue
+		run "$w: tprof -f" $TPROF -f ticks "$f"
+		run "$w: kprof" $KPROF "$f" kp9 ;;
 	demangle)
 		name=$(cat "$f")
 		case $name in

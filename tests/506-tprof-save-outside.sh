@@ -21,7 +21,7 @@ size=$(wc -c < saved)
 end=$((0x$base + size / 4 * 8))
 [ $((size % 4)) -eq 0 ] && [ $((end % pg)) -eq 0 ] && [ $end -gt $((0x$last)) ] && [ $((end - 0x$last)) -le $((2 * pg)) ] ||
 	fail "saved file of $size bytes: its buckets end at $end, the last symbol is at 0x$last"
-w0=$(od -An -tu1 -N4 saved | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 }')
+w0=$(od -An -tu1 -N4 saved | awk '{ print $4 * 16777216 + $3 * 65536 + $2 * 256 + $1 }')
 [ "$w0" = "$(total rep)" ] || fail "word 0 is $w0, the total $(total rep)"
 
 # -o where it cannot be written: said at once, before anything runs

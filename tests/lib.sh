@@ -132,3 +132,9 @@ asnobody()
 		"$@"
 	fi
 }
+
+# mkaout OUT: a Plan 9 a.out from tests/bin/mkaout's text on stdin.
+mkaout()
+{
+	$B/tests/mkaout > "$1" || fail "mkaout $1"
+}

@@ -62,6 +62,8 @@ report(const char *kernel, const char *kpdata, int format, unsigned hz)
 	k = ksymread(kernel);
 	if(k == NULL)
 		fatal();
+	if(k->kind == Kaout && format == Kpauto)
+		format = Kpplan9;	/* a Plan 9 kernel's data is kpdata */
 	buf = kpmap(kpdata, &n, &mapped);
 	if(buf == NULL)
 		fatal();
@@ -75,7 +77,8 @@ report(const char *kernel, const char *kpdata, int format, unsigned hz)
 		spaceetext(&s);	/* Plan 9's table ends with etext, which gets no ticks */
 	if(ticksums(t, &s, &rows, &nrows) < 0)
 		fatal();
-	r = printkprof(stdout, t, k->text, k->tab->sym[0].value, (unsigned)sysconf(_SC_PAGESIZE), hz, rows, nrows);
+	r = printkprof(stdout, t, k->text, k->tab->sym[0].value, k->pgsize ? k->pgsize : (unsigned)sysconf(_SC_PAGESIZE),
+		hz, rows, nrows);
 	fflush(stdout);
 	free(rows);
 	spacefree(&s);

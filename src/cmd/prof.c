@@ -122,6 +122,30 @@ defprofile(void)
 	return best;
 }
 
+/*
+ * The default program: a.out, or with $objtype set the loader's output
+ * for it, as Plan 9's prof (8.out for an objtype it does not know).
+ */
+static const char *
+defprogram(void)
+{
+	static const char *out[][2] = {
+		{"386", "8.out"}, {"68020", "2.out"}, {"alpha", "7.out"}, {"amd64", "6.out"},
+		{"arm", "5.out"}, {"mips", "v.out"}, {"power", "q.out"}, {"sparc", "k.out"},
+		{"spim", "0.out"},
+	};
+	const char *o;
+	size_t i;
+
+	o = getenv("objtype");
+	if(o == NULL)
+		return "a.out";
+	for(i = 0; i < sizeof out / sizeof out[0]; i++)
+		if(strcmp(o, out[i][0]) == 0)
+			return out[i][1];
+	return "8.out";
+}
+
 /* The symbols of module i of p: the program's (prog, if loaded) for the executable's. */
 static Symtab *
 modsyms(Prof *p, uint32_t i, const char *program, Symtab *prog)
@@ -132,7 +156,7 @@ modsyms(Prof *p, uint32_t i, const char *program, Symtab *prog)
 
 	m = &p->mod[i];
 	path = i == p->exemod && program != NULL ? program : m->path;
-	t = i == p->exemod && prog != NULL ? prog : symelf(path);
+	t = i == p->exemod && prog != NULL ? prog : symprog(path, NULL);
 	if(t == NULL){
 		if(i == p->exemod)
 			fatal();
@@ -161,7 +185,7 @@ loadsyms(Prof *p, const char *program, Symtab *prog, Space *s, Symtab ***tabs, s
 		exit(failstatus);
 	}
 	if(p->format != Plinux){
-		t = prog != NULL ? prog : symelf(program);
+		t = prog != NULL ? prog : symprog(program, NULL);
 		if(t == NULL)
 			fatal();
 		(*tabs)[(*ntabs)++] = t;
@@ -401,7 +425,7 @@ main(int argc, char *argv[])
 	argv += n;
 	/* as Plan 9: a program named is read first */
 	prog = NULL;
-	if(argc > 0 && (prog = symelf(argv[0])) == NULL)
+	if(argc > 0 && (prog = symprog(argv[0], NULL)) == NULL)
 		fatal();
 	if(o.nbase > 0){
 		r = compare(&o, argc, argv, prog);
@@ -423,8 +447,8 @@ main(int argc, char *argv[])
 		if(q == NULL || (p = profmerge(p, profile, q, argv[k])) == NULL)
 			fatal();
 	}
-	/* our format records the executable: a.out is only the default if it is here */
-	program = argc > 0 ? argv[0] : "a.out";
+	/* our format records the executable: the default is used only if it is here */
+	program = argc > 0 ? argv[0] : defprogram();
 	if(argc == 0 && p->format == Plinux && access(program, F_OK) != 0)
 		program = NULL;
 	loadsyms(p, program, prog, &space, &tabs, &ntabs);

@@ -143,11 +143,11 @@ pidarg(const char *s)
 	return (int)v;
 }
 
-/* Plan 9's text base: the first text symbol rounded down to the page. */
+/* Plan 9's text base: the first text symbol rounded down to the machine's page, pg. */
 static uint64_t
-textbase(const Symtab *t)
+textbase(const Symtab *t, uint64_t pg)
 {
-	return t->sym[0].value & ~((uint64_t)sysconf(_SC_PAGESIZE) - 1);
+	return t->sym[0].value & ~(pg - 1);
 }
 
 /* The samples outside the text, by module and symbol (tprof -a). */
@@ -193,42 +193,53 @@ report(const Ticks *t, uint64_t base, Symtab *syms, const Tally *ta)
 	spacefree(&space);
 }
 
-/* Words of a profile of the text of t: 8-byte buckets from base to the end of the last page. */
+/* Words of a profile of the text of t: 8-byte buckets from base to its end rounded up to pg. */
 static size_t
-textwords(const Symtab *t, uint64_t base)
+textwords(const Symtab *t, uint64_t base, uint64_t pg)
 {
-	uint64_t pg, end;
+	uint64_t end;
 
-	pg = (uint64_t)sysconf(_SC_PAGESIZE);
 	end = (t->end + pg - 1) & ~(pg - 1);
 	return (end - base) / 8 < 2 ? 2 : (end - base) / 8;
 }
 
-/* tprof -f file binary: the report of a saved profile. */
+/*
+ * tprof -f file binary: the report of a saved profile. Plan 9's, for an
+ * a.out, is in its machine's byte order and runs to the end of its text
+ * rounded up to the kernel's page (no bigger than libmach's); ours, for
+ * an ELF file, to the end rounded up to this host's page, in whichever
+ * order it adds up (see ticksbig).
+ */
 static int
 fromfile(const char *file, const char *binary)
 {
 	unsigned char *buf;
 	uint64_t base;
-	size_t n, want;
+	size_t n, lo, hi;
 	Symtab *syms;
 	Ticks *t;
+	Aout m;
 
-	syms = symelf(binary);
+	syms = symprog(binary, &m);
 	if(syms == NULL)
 		fatal();
-	base = textbase(syms);
-	want = textwords(syms, base);
+	base = textbase(syms, m.pgsize);
+	lo = textwords(syms, base, m.arch != NULL ? 8 : m.pgsize);
+	hi = textwords(syms, base, m.pgsize);
 	buf = readfile(file, &n);
-	if(buf == NULL || (t = ticks9parse(buf, n, base, file)) == NULL)
+	if(buf == NULL)
+		fatal();
+	if(!(m.arch != NULL ? m.bigendian : ticksbig(buf, n, m.bigendian)))
+		ticksswap(buf, n);
+	if((t = ticks9parse(buf, n, base, file)) == NULL)
 		fatal();
 	free(buf);
-	if(t->nword < want)
-		werrstr("%s: truncated: %zu words, where the text of %s needs %zu", file, t->nword, binary, want);
-	else if(t->nword > want)
+	if(t->nword < lo)
+		werrstr("%s: truncated: %zu words, where the text of %s needs %zu", file, t->nword, binary, lo);
+	else if(t->nword > hi)
 		werrstr("%s: %zu words, more than the %zu the text of %s needs: not its profile", file,
-			t->nword, want, binary);
-	if(t->nword != want)
+			t->nword, hi, binary);
+	if(t->nword < lo || t->nword > hi)
 		fatal();
 	report(t, base, syms, NULL);
 	ticksfree(t);
@@ -258,9 +269,9 @@ checkbinary(const char *binary, int pid)
 	}
 }
 
-/* The symbols of pid's text: binary's, else its file's, by its name if still there. */
+/* The symbols of pid's text: binary's, else its file's, by its name if still there; its machine in *m. */
 static Symtab *
-textsyms(int pid, const Text *x, const char *binary, char *exe, size_t nexe)
+textsyms(int pid, const Text *x, const char *binary, char *exe, size_t nexe, Aout *m)
 {
 	struct stat st;
 	Symtab *t;
@@ -268,11 +279,11 @@ textsyms(int pid, const Text *x, const char *binary, char *exe, size_t nexe)
 	snprintf(exe, nexe, "/proc/%d/exe", pid);
 	if(binary != NULL){
 		checkbinary(binary, pid);
-		t = symelf(binary);
+		t = symprog(binary, m);
 	}else if(stat(x->path, &st) == 0 && st.st_dev == x->dev && st.st_ino == x->ino)
-		t = symelf(x->path);	/* its name, for errors */
+		t = symprog(x->path, m);	/* its name, for errors */
 	else
-		t = symelf(exe);	/* deleted or replaced: the file it runs */
+		t = symprog(exe, m);	/* deleted or replaced: the file it runs */
 	if(t == NULL)
 		fatal();
 	return t;
@@ -370,11 +381,13 @@ main(int argc, char *argv[])
 {
 	Sampling s = {0};
 	const Ticks *t;
+	Ticks w;
 	uint64_t base;
 	Symtab *syms;
 	char exe[64];
 	Text x;
 	Opt o;
+	Aout m;
 	int pid;
 
 	options(&argc, &argv, &o);
@@ -390,7 +403,7 @@ main(int argc, char *argv[])
 		child = pid;
 	if(textof(pid, &x) < 0)
 		fatal();
-	syms = textsyms(pid, &x, !o.cflag && argc > 1 ? argv[1] : NULL, exe, sizeof exe);
+	syms = textsyms(pid, &x, !o.cflag && argc > 1 ? argv[1] : NULL, exe, sizeof exe, &m);
 	s.tally = tallynew(&x, exe, syms, (unsigned)sysconf(_SC_PAGESIZE));
 	if(s.tally == NULL)
 		fatal();
@@ -412,7 +425,9 @@ main(int argc, char *argv[])
 		fatal();
 	}
 	t = tallyticks(s.tally, &base);
-	if(o.save != NULL && ticks9write(t, o.save) < 0)
+	w = *t;
+	w.little = !m.bigendian;	/* the machine's byte order, as Plan 9's /proc/pid/profile */
+	if(o.save != NULL && ticks9write(&w, o.save) < 0)
 		fatal();
 	report(t, base, syms, o.aflag ? s.tally : NULL);
 	tallyfree(s.tally);

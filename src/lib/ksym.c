@@ -281,6 +281,8 @@ ksymread(const char *file)
 	Ksyms *k;
 	int r;
 
+	if(isaout(file))
+		return ksymaout(file);
 	k = calloc(1, sizeof *k);
 	if(k == NULL){
 		werrstr("%s: out of memory", file);

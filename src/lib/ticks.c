@@ -73,6 +73,8 @@ ticks9image(const Ticks *t, size_t *n)
 		p[2] = v >> 8;
 		p[3] = v;
 	}
+	if(t->little)
+		ticksswap(b, t->nword * 4);
 	*n = t->nword * 4;
 	return b;
 }

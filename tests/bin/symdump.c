@@ -1,5 +1,5 @@
 /*
- * symdump: the library's view of a file's text symbols, for the tests.
+ * symdump: the library's view of a file's text symbols (ELF or Plan 9 a.out), for the tests.
  *	symdump file		one "hexaddress name" line per symbol, by address
  *	symdump -l file		then one name (or -) per hex address read from stdin
  */
@@ -24,7 +24,7 @@ main(int argc, char *argv[])
 		fprintf(stderr, "usage: symdump [-l] file\n");
 		return 2;
 	}
-	t = symelf(argv[argc - 1]);
+	t = symprog(argv[argc - 1], NULL);
 	if(t == NULL){
 		fprintf(stderr, "symdump: %s\n", errstr());
 		return 1;
