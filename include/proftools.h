@@ -53,6 +53,7 @@ struct Symtab
 	Sym *sym;
 	size_t nsym;
 	uint64_t end;		/* first address past the last symbol's range */
+	int p9end;		/* Plan 9's own table (an a.out's): its last symbol, etext, ends it (spaceetext) */
 	unsigned char buildid[64];	/* GNU build-id, if idlen > 0 */
 	size_t idlen;
 	/* private to sym.c */
@@ -155,9 +156,11 @@ struct Space
 	Region *r;		/* sorted by address */
 	size_t nr;
 	size_t nsym;		/* global ids run 0..nsym-1 */
-	int hasetext;		/* see spaceetext; etext is id nsym-1 */
-	Sym etext;
+	int hasetext;		/* Eadded or Eown: see spaceetext */
+	Sym etext;		/* Eadded: the added etext, id nsym-1 */
 };
+
+enum { Eadded = 1, Eown };	/* Space.hasetext */
 
 /* Place tab at bias (the space does not own tab). 0 or -1. */
 int spaceadd(Space *s, Symtab *tab, uint64_t bias);
@@ -165,7 +168,9 @@ int spaceadd(Space *s, Symtab *tab, uint64_t bias);
  * End s as Plan 9's symbol tables end: with a last text symbol "etext" at
  * the end of the text (the highest table's end), which holds every pc at
  * or past it (libmach's findsym: a pc past the text is named after the
- * last text symbol). Its id is nsym-1, after every table's symbols.
+ * last text symbol). Added (Eadded), id nsym-1 after every table's
+ * symbols; or, when the highest table is Plan 9's own (p9end), its own
+ * last symbol is that etext (Eown).
  */
 void spaceetext(Space *s);
 void spacefree(Space *s);

@@ -50,11 +50,15 @@ spaceetext(Space *s)
 	if(s->nr == 0 || s->hasetext)
 		return;
 	r = &s->r[s->nr - 1];
+	if(r->tab->p9end){
+		s->hasetext = Eown;
+		return;
+	}
 	s->etext.name = "etext";
 	s->etext.value = r->tab->end + r->bias;
 	s->etext.size = 0;
 	s->etext.rank = 0;
-	s->hasetext = 1;
+	s->hasetext = Eadded;
 	s->nsym++;
 }
 
@@ -92,7 +96,7 @@ spacefind(const Space *s, uint64_t pc)
 	if(i >= 0)
 		return (long)r->first + i;
 	if(s->hasetext && lo == s->nr && pc - r->bias >= r->tab->end)
-		return (long)s->nsym - 1;
+		return s->hasetext == Eown ? (long)(r->first + r->tab->nsym - 1) : (long)s->nsym - 1;
 	return -1;
 }
 
@@ -101,7 +105,7 @@ spacesym(const Space *s, long id)
 {
 	size_t lo, hi, mid;
 
-	if(s->hasetext && (size_t)id == s->nsym - 1)
+	if(s->hasetext == Eadded && (size_t)id == s->nsym - 1)
 		return &s->etext;
 	lo = 0;
 	hi = s->nr;
