@@ -10,8 +10,12 @@
 # report, and -g calls of a profile against itself, which matches every
 # path and prints nothing). -b -d is left out: like -F it prints every
 # path in full, and these trees are CMPNODES/500 levels deep.
+# Then prof -P (pprof's profile.proto) of NODES nodes in paths at most
+# DEPTH (32) calls deep: pprof repeats every path in full, so the deep
+# tree above would be 10^11 frames; real programs' paths are shallow (the
+# flat report of the same file for comparison). Its size is given too.
 #
-# Usage: B=build sh bench/bigprof.sh. Environment: NODES, CMPNODES, CC, KEEP=1.
+# Usage: B=build sh bench/bigprof.sh. Environment: NODES, CMPNODES, DEPTH, CC, KEEP=1.
 set -e
 top=$(pwd)
 B=${B:-build}
@@ -19,6 +23,7 @@ case $B in /*) ;; *) B=$top/$B ;; esac
 CC=${CC:-cc}
 NODES=${NODES:-10000000}
 CMPNODES=${CMPNODES:-1000000}
+DEPTH=${DEPTH:-32}
 
 [ -x "$B/prof" ] || { echo "bench bigprof: no $B/prof; run make first" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "bench bigprof: skipped: needs /usr/bin/time (apt-get install time)"; exit 0; }
@@ -42,4 +47,13 @@ for opt in "-b $dir/prof.a" "-b $dir/prof.a -g calls"; do
 	/usr/bin/time -f '%U %S %M' -o "$dir/time" "$B/prof" $opt "$B/prof" "$other" > /dev/null 2> "$dir/err" ||
 		{ cat "$dir/err" >&2; exit 1; }
 	awk -v o="prof ${opt#"-b $dir/prof.a"}" '{ printf "  %-12s cpu %6.2f s  peak %5d MB\n", o == "prof " ? "prof -b" : "prof -b" substr(o, 5), $1 + $2, $3 / 1024 }' "$dir/time"
+done
+"$dir/mkbig" "$B/prof" "$NODES" 0 "$DEPTH" < "$dir/addrs" > "$dir/prof.big"
+size=$(wc -c < "$dir/prof.big")
+echo "bench bigprof: $NODES nodes at most $DEPTH deep, $((size / 1048576)) MB"
+for opt in "" -P; do
+	/usr/bin/time -f '%U %S %M' -o "$dir/time" "$B/prof" $opt "$B/prof" "$dir/prof.big" 2> "$dir/err" |
+		wc -c > "$dir/out" || { cat "$dir/err" >&2; exit 1; }
+	[ -s "$dir/time" ] && ! grep -q 'exit status' "$dir/time" || { cat "$dir/err" "$dir/time" >&2; exit 1; }
+	awk -v o="prof ${opt:-(flat)}" -v s="$size" -v w="$(cat "$dir/out")" '{ printf "  %-12s cpu %6.2f s  peak %5d MB  %.2f bytes per file byte  output %d MB\n", o, $1 + $2, $3 / 1024, $3 * 1024 / s, w / 1048576 }' "$dir/time"
 done

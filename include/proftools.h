@@ -411,11 +411,119 @@ int printfolded(FILE *out, const Prof *p, const Space *s);
  */
 int printcallgrind(FILE *out, const Prof *p, const Space *s, const char *cmd);
 /*
- * prof -S: a flame graph, one self-contained SVG: per call path a frame
- * as wide as its inclusive time, tooltips with time, share and calls;
- * cmd names the program in the title (or NULL). 0 or -1.
+ * A baseline to colour a flame graph by (a differential flame graph, as
+ * flamegraph.pl draws one): self[i], for node i of the profile drawn, is
+ * the baseline's self time in ns on the same path of function names (0
+ * if it has no such path); maxdelta is the greatest change of self time
+ * in ns on any path of either profile, those only one has included (the
+ * scale of the colours; 0 is taken as 1); name names the baseline.
  */
-int printflame(FILE *out, const Prof *p, const Space *s, const char *cmd);
+typedef struct Flamebase Flamebase;
+struct Flamebase
+{
+	uint64_t *self;
+	uint64_t maxdelta;
+	const char *name;
+};
+
+/*
+ * prof -S: a flame graph, one self-contained SVG: per call path a frame
+ * as wide as its inclusive time, tooltips with time, share and calls,
+ * and a script to zoom, search and show details; cmd names the program
+ * in the title (or NULL). With a baseline base (else NULL) frames are
+ * coloured by the change of their self time: red grew, blue shrank,
+ * white unchanged. 0 or -1.
+ */
+int printflame(FILE *out, const Prof *p, const Space *s, const char *cmd, const Flamebase *base);
+/*
+ * prof -b -S: the baseline of d on the paths of p, which d compares as
+ * t (ntreeof(p)) with the baseline, into fb (fb->self malloc'd, fb->name
+ * left alone). 0, or -1 (no memory).
+ */
+int flamebase(Flamebase *fb, const Prof *p, const Ntree *t, const Diff *d);
+
+/* pprof.c: pprof's profile.proto, uncompressed, written as it is made */
+
+typedef struct Ppmap Ppmap;
+typedef struct Ppfunc Ppfunc;
+typedef struct Pploc Pploc;
+typedef struct Ppsample Ppsample;
+typedef struct Ppprof Ppprof;
+
+enum { Ppnone = 0xFFFFFFFFu, Ppmaxvalue = 4 };
+
+/* An object file loaded at [start, limit), start at file offset off. */
+struct Ppmap
+{
+	uint64_t start, limit, off;
+	const char *file;
+	const unsigned char *buildid;	/* idlen bytes (written in hex) */
+	size_t idlen;
+};
+
+struct Ppfunc
+{
+	const char *name;
+	const char *file;	/* its source file, or NULL */
+};
+
+/* A pc: its function and mapping are indices into Ppprof's (map may be Ppnone). */
+struct Pploc
+{
+	uint64_t addr;
+	uint32_t func;
+	uint32_t map;
+};
+
+/* A stack of locations, leaf first, and its values (Ppprof.nvalue of them). */
+struct Ppsample
+{
+	const uint32_t *loc;
+	size_t nloc;
+	int64_t value[Ppmaxvalue];
+};
+
+/*
+ * A profile to write. The samples come from next, called until it
+ * returns 0 (no more) or -1 (an error, set), each 1 filling *s (valid
+ * until the next call), so a big profile needs no list of its stacks.
+ */
+struct Ppprof
+{
+	const char *type[Ppmaxvalue];	/* of each value, and its unit */
+	const char *unit[Ppmaxvalue];
+	size_t nvalue;
+	const char *periodtype, *periodunit;
+	int64_t period;
+	int64_t timens;		/* when the profile began, ns since 1970; 0 if unknown */
+	int64_t durationns;
+	const char *comment;	/* or NULL */
+	const Ppmap *map;
+	size_t nmap;
+	const Ppfunc *func;
+	size_t nfunc;
+	const Pploc *loc;
+	size_t nloc;
+	int (*next)(void *arg, Ppsample *s);
+	void *arg;
+};
+
+/* pp as profile.proto to out. 0 or -1. */
+int ppwrite(FILE *out, const Ppprof *pp);
+/* pp as profile.proto to file, whole or not at all (made under a temporary name). 0 or -1. */
+int ppsave(const Ppprof *pp, const char *file);
+
+/* pproftree.c: prof's call tree for pprof */
+
+/*
+ * prof -P: p as profile.proto, a sample per call path (node but the
+ * root) whose stack is the path, values its calls and its self time in
+ * ns; a location per pc and a function per symbol (or per #hex pc of
+ * none); a mapping per table of s, named as p's module (cmd for the
+ * program, if not NULL) with its build-id. written: when the profile
+ * file was written (ns since 1970), or 0. 0 or -1.
+ */
+int printpprof(FILE *out, const Prof *p, const Space *s, const char *cmd, int64_t written);
 
 /* ticks.c: tick profiles (Plan 9 /proc/pid/profile and kpdata, Linux /proc/profile) */
 
@@ -511,6 +619,26 @@ int printtprof(FILE *out, const Ticks *t, uint64_t base, const Tickrow *r, size_
  */
 int printkprof(FILE *out, const Ticks *t, uint64_t ktzero, uint64_t firstsym, unsigned pgsize, unsigned hz,
 	const Tickrow *r, size_t n);
+
+/* pprofticks.c: tprof's and kprof's ticks for pprof */
+
+typedef struct Tickpp Tickpp;
+struct Tickpp
+{
+	const char *object;	/* the program or kernel file: the mapping's */
+	uint64_t tickns;	/* ns of CPU time per tick is tickns / tickper */
+	uint64_t tickper;	/* (kprof -H hz: 10^9 / hz, not a whole number) */
+	int64_t timens;		/* when the sampling began, ns since 1970; 0 if unknown */
+	int64_t durationns;	/* how long it ran; 0 if unknown */
+};
+
+/*
+ * tprof -P, kprof -P: the rows (ticksums of s) as profile.proto into
+ * file (ppsave), a sample per row with values its ticks ("samples") and
+ * their time in ns ("cpu"); a mapping for s's text with its build-id.
+ * 0 or -1.
+ */
+int tickpprof(const char *file, const Tickrow *r, size_t n, const Space *s, const Tickpp *tp);
 
 /* sample.c: tprof's live sampling (with elfload.c, procs.c, tally.c, ptsample.c, outside.c) */
 

@@ -15,7 +15,7 @@ static volatile sig_atomic_t stop;
 static _Noreturn void
 usage(void)
 {
-	fprintf(stderr, "usage: kprof [-9l] [-H hz] kernel kpdata\n"
+	fprintf(stderr, "usage: kprof [-9l] [-H hz] [-P file] kernel kpdata\n"
 		"       kprof -o kpdata [-t seconds] [command [arg ...]]\n");
 	exit(2);
 }
@@ -47,10 +47,11 @@ number(const char *s)
 	return v;
 }
 
-/* The report of kpdata against the kernel's symbols. Exit status. */
+/* The report of kpdata against the kernel's symbols; with ppfile, its rows for pprof there. Exit status. */
 static int
-report(const char *kernel, const char *kpdata, int format, unsigned hz)
+report(const char *kernel, const char *kpdata, int format, unsigned hz, const char *ppfile)
 {
+	Tickpp tp = {kernel, 1000000, 1, 0, 0};
 	unsigned char *buf;
 	Tickrow *rows;
 	size_t n, nrows;
@@ -80,6 +81,12 @@ report(const char *kernel, const char *kpdata, int format, unsigned hz)
 	r = printkprof(stdout, t, k->text, k->tab->sym[0].value, k->pgsize ? k->pgsize : (unsigned)sysconf(_SC_PAGESIZE),
 		hz, rows, nrows);
 	fflush(stdout);
+	if(hz > 0){	/* a tick as the report counts it */
+		tp.tickns = 1000000000;
+		tp.tickper = hz;
+	}
+	if(ppfile != NULL && tickpprof(ppfile, rows, nrows, &s, &tp) < 0)
+		fatal();
 	free(rows);
 	spacefree(&s);
 	ticksfree(t);
@@ -187,7 +194,7 @@ record(const char *file, double secs, char **argv)
 int
 main(int argc, char **argv)
 {
-	const char *out;
+	const char *out, *ppfile;
 	double secs;
 	unsigned hz;
 	int c, format;
@@ -197,9 +204,9 @@ main(int argc, char **argv)
 	mallopt(M_TRIM_THRESHOLD, 1 << 30);
 	format = Kpauto;
 	hz = 0;
-	out = NULL;
+	out = ppfile = NULL;
 	secs = 0;
-	while((c = getopt(argc, argv, "+9lH:o:t:")) != -1)
+	while((c = getopt(argc, argv, "+9lH:o:P:t:")) != -1)
 		switch(c){
 		case '9':
 			format = Kpplan9;
@@ -213,6 +220,9 @@ main(int argc, char **argv)
 		case 'o':
 			out = optarg;
 			break;
+		case 'P':
+			ppfile = optarg;
+			break;
 		case 't':
 			secs = number(optarg);
 			break;
@@ -222,11 +232,11 @@ main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	if(out != NULL){
-		if(format != Kpauto || hz != 0)
+		if(format != Kpauto || hz != 0 || ppfile != NULL)
 			usage();
 		return record(out, secs, argv);
 	}
 	if(argc != 2 || secs != 0)
 		usage();
-	return report(argv[0], argv[1], format, hz);
+	return report(argv[0], argv[1], format, hz, ppfile);
 }

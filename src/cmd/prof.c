@@ -16,7 +16,7 @@ static int failstatus = 1;	/* the exit status of an error: 2 with -g, whose 1 is
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: prof [-CdFNrS] [-b baseline [-g limits]] [program] [profile ...]\n");
+	fprintf(stderr, "usage: prof [-CdFNPrS] [-b baseline [-g limits]] [program] [profile ...]\n");
 	exit(2);
 }
 
@@ -298,16 +298,36 @@ sidefree(Side *s)
 typedef struct Opts Opts;
 struct Opts
 {
-	int dflag, rflag, Fflag, Cflag, Sflag, Nflag;
+	int dflag, rflag, Fflag, Cflag, Sflag, Nflag, Pflag;
 	char **base;		/* -b's files */
 	int nbase;
 	const char *gate;	/* -g's limits */
 };
 
 /*
+ * -S with -b: the new profile's flame graph coloured by the change of
+ * each path's self time from the baseline (flamegraph.pl's differential
+ * graph).
+ */
+static int
+diffflame(const Side *after, const Diff *d, const char *program, const char *base)
+{
+	Flamebase fb;
+	int r;
+
+	fb.name = base;
+	if(flamebase(&fb, after->p, after->t, d) < 0)
+		return -1;
+	r = printflame(stdout, after->p, &after->space, program, &fb);
+	free(fb.self);
+	return r;
+}
+
+/*
  * -b and -g: the profiles (the program's, else its default) compared
- * with the baseline's; the changes, their folded difference, or the
- * breaches of the gate (exit status 1 if any).
+ * with the baseline's; the changes, their folded difference, the
+ * differential flame graph, or the breaches of the gate (exit status 1
+ * if any).
  */
 static int
 compare(const Opts *o, int argc, char *argv[], Symtab *prog)
@@ -325,6 +345,12 @@ compare(const Opts *o, int argc, char *argv[], Symtab *prog)
 	program = argc > 0 ? argv[0] : NULL;
 	deflt[0] = (char *)defprofile();
 	sideread(&after, argc > 1 ? argv + 1 : deflt, argc > 1 ? argc - 1 : 1, program, prog);
+	if(o->Sflag && after.p == NULL){
+		/* freed, for the leak checkers: the table is not the side's */
+		sidefree(&after);
+		symfree(prog);
+		failwith(argc > 1 ? argv[1] : deflt[0], "a profile saved by names has no calls to draw: give the profile");
+	}
 	sideread(&before, o->base, o->nbase, program, NULL);
 	if((d = profdiff(before.t, after.t)) == NULL)
 		fatal();
@@ -333,6 +359,8 @@ compare(const Opts *o, int argc, char *argv[], Symtab *prog)
 		r = (nb = diffgate(stdout, d, &g)) < 0 ? -1 : 0;
 	else if(o->Fflag)
 		r = printdifffolded(stdout, d);
+	else if(o->Sflag)
+		r = diffflame(&after, d, program, o->base[0]);
 	else
 		r = printdiff(stdout, d, o->dflag || o->rflag);
 	if(r < 0)
@@ -357,6 +385,17 @@ savenames(int argc, char *argv[], Symtab *prog)
 	sidefree(&s);
 }
 
+/* When file was written, in ns since 1970; 0 if unknown. */
+static int64_t
+written(const char *file)
+{
+	struct stat st;
+
+	if(stat(file, &st) < 0)
+		return 0;
+	return (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+}
+
 /* Parse the options into o; the arguments left. */
 static int
 options(int argc, char *argv[], Opts *o)
@@ -367,7 +406,7 @@ options(int argc, char *argv[], Opts *o)
 	if((o->base = calloc(argc, sizeof *o->base)) == NULL)
 		failwith("options", "out of memory");
 	opterr = 0;
-	while((c = getopt(argc, argv, "b:CdFg:NrS")) != -1)
+	while((c = getopt(argc, argv, "b:CdFg:NPrS")) != -1)
 		switch(c){
 		case 'b':
 			o->base[o->nbase++] = optarg;
@@ -387,6 +426,9 @@ options(int argc, char *argv[], Opts *o)
 		case 'N':
 			o->Nflag = 1;
 			break;
+		case 'P':
+			o->Pflag = 1;
+			break;
 		case 'r':
 			o->rflag = 1;
 			break;
@@ -397,10 +439,10 @@ options(int argc, char *argv[], Opts *o)
 			usage();
 		}
 	/* one report; -r changes only -d's (Plan 9 reads rflag only in its graph walk) */
-	if(o->Cflag + o->Fflag + o->Sflag + o->Nflag + o->dflag > 1)
+	if(o->Cflag + o->Fflag + o->Sflag + o->Nflag + o->Pflag + o->dflag > 1)
 		usage();
-	/* a comparison: its report, -d's paths, -F's difference or -g's breaches */
-	if(o->nbase > 0 && (o->Cflag || o->Sflag || o->Nflag || (o->gate != NULL && (o->Fflag || o->dflag || o->rflag))))
+	/* a comparison: its report, -d's paths, -F's difference, -S's graph or -g's breaches */
+	if(o->nbase > 0 && (o->Cflag || o->Nflag || o->Pflag || (o->gate != NULL && (o->Fflag || o->Sflag || o->dflag || o->rflag))))
 		usage();
 	if(o->gate != NULL && o->nbase == 0)
 		usage();
@@ -456,9 +498,11 @@ main(int argc, char *argv[])
 	if(o.Fflag)
 		r = printfolded(stdout, p, &space);
 	else if(o.Sflag)
-		r = printflame(stdout, p, &space, program);
+		r = printflame(stdout, p, &space, program, NULL);
 	else if(o.Cflag)
 		r = printcallgrind(stdout, p, &space, program);
+	else if(o.Pflag)
+		r = printpprof(stdout, p, &space, program, written(profile));
 	else if(o.dflag)
 		r = printgraph(stdout, p, &space, o.rflag, tabstop());
 	else

@@ -9,6 +9,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "proftools.h"
@@ -22,6 +23,7 @@ struct Opt
 	int pflag;		/* the ptrace sampler */
 	const char *file;	/* -f: report from this saved profile */
 	const char *save;	/* -o: save the profile here */
+	const char *pprof;	/* -P: write it for pprof here */
 	double secs;		/* -t */
 	uint64_t period;	/* -i, in ns */
 };
@@ -32,9 +34,9 @@ static int child;	/* a launched command, killed if tprof fails */
 static _Noreturn void
 usage(void)
 {
-	fprintf(stderr, "usage: tprof [-ap] [-i usec] [-o file] [-t seconds] pid [binary]\n"
-		"       tprof [-ap] [-i usec] [-o file] [-t seconds] -c command [arg ...]\n"
-		"       tprof -f file binary\n");
+	fprintf(stderr, "usage: tprof [-ap] [-i usec] [-o file] [-P file] [-t seconds] pid [binary]\n"
+		"       tprof [-ap] [-i usec] [-o file] [-P file] [-t seconds] -c command [arg ...]\n"
+		"       tprof [-P file] -f file binary\n");
 	exit(2);
 }
 
@@ -94,7 +96,7 @@ options(int *argc, char ***argv, Opt *o)
 	o->period = 1000000;
 	opterr = 0;
 	/* +: a command's own options are its own */
-	while((c = getopt(*argc, *argv, "+acf:i:o:pt:")) != -1)
+	while((c = getopt(*argc, *argv, "+acf:i:o:P:pt:")) != -1)
 		switch(c){
 		case 'a':
 			o->aflag = 1;
@@ -110,6 +112,9 @@ options(int *argc, char ***argv, Opt *o)
 			break;
 		case 'o':
 			o->save = optarg;
+			break;
+		case 'P':
+			o->pprof = optarg;
 			break;
 		case 'p':
 			o->pflag = 1;
@@ -166,9 +171,12 @@ outsiders(const Tally *ta, const Ticks *t, const Symtab *syms)
 	outsidefree(o);
 }
 
-/* Plan 9's report of t against syms; with ta, the samples outside too. */
+/*
+ * Plan 9's report of t against syms; with ta, the samples outside too;
+ * with ppfile, the rows for pprof there (tp: their ticks' time).
+ */
 static void
-report(const Ticks *t, uint64_t base, Symtab *syms, const Tally *ta)
+report(const Ticks *t, uint64_t base, Symtab *syms, const Tally *ta, const char *ppfile, const Tickpp *tp)
 {
 	Space space = {0};
 	Tickrow *rows;
@@ -187,6 +195,8 @@ report(const Ticks *t, uint64_t base, Symtab *syms, const Tally *ta)
 		fprintf(stderr, "tprof: standard output: write error\n");
 		exit(1);
 	}
+	if(ppfile != NULL && tickpprof(ppfile, rows, n, &space, tp) < 0)
+		fatal();
 	if(r < 0)
 		fatal();	/* no counts */
 	free(rows);
@@ -208,11 +218,13 @@ textwords(const Symtab *t, uint64_t base, uint64_t pg)
  * a.out, is in its machine's byte order and runs to the end of its text
  * rounded up to the kernel's page (no bigger than libmach's); ours, for
  * an ELF file, to the end rounded up to this host's page, in whichever
- * order it adds up (see ticksbig).
+ * order it adds up (see ticksbig). Its ticks are Plan 9's ms; ppfile
+ * as report's.
  */
 static int
-fromfile(const char *file, const char *binary)
+fromfile(const char *file, const char *binary, const char *ppfile)
 {
+	Tickpp tp = {binary, 1000000, 1, 0, 0};
 	unsigned char *buf;
 	uint64_t base;
 	size_t n, lo, hi;
@@ -241,7 +253,7 @@ fromfile(const char *file, const char *binary)
 			t->nword, hi, binary);
 	if(t->nword < lo || t->nword > hi)
 		fatal();
-	report(t, base, syms, NULL);
+	report(t, base, syms, NULL, ppfile, &tp);
 	ticksfree(t);
 	symfree(syms);
 	return 0;
@@ -380,6 +392,9 @@ int
 main(int argc, char *argv[])
 {
 	Sampling s = {0};
+	struct timespec t0;
+	int64_t m0;
+	Tickpp tp;
 	const Ticks *t;
 	Ticks w;
 	uint64_t base;
@@ -392,7 +407,7 @@ main(int argc, char *argv[])
 
 	options(&argc, &argv, &o);
 	if(o.file != NULL)
-		return fromfile(o.file, argv[0]);
+		return fromfile(o.file, argv[0], o.pprof);
 	setup();
 	if(o.save != NULL && ticks9writable(o.save) < 0)
 		fatal();
@@ -415,7 +430,14 @@ main(int argc, char *argv[])
 		s.child = pid;
 	else
 		startprocs(&s, pid);
+	clock_gettime(CLOCK_REALTIME, &t0);
+	m0 = nsnow();
 	sample(&s, &o);
+	tp.object = !o.cflag && argc > 1 ? argv[1] : x.path;
+	tp.tickns = o.period;
+	tp.tickper = 1;
+	tp.timens = (int64_t)t0.tv_sec * 1000000000 + t0.tv_nsec;
+	tp.durationns = nsnow() - m0;
 	if(o.cflag)
 		finish(&s, argv[0]);
 	child = 0;
@@ -429,7 +451,7 @@ main(int argc, char *argv[])
 	w.little = !m.bigendian;	/* the machine's byte order, as Plan 9's /proc/pid/profile */
 	if(o.save != NULL && ticks9write(&w, o.save) < 0)
 		fatal();
-	report(t, base, syms, o.aflag ? s.tally : NULL);
+	report(t, base, syms, o.aflag ? s.tally : NULL, o.pprof, &tp);
 	tallyfree(s.tally);
 	symfree(syms);
 	textfree(&x);

@@ -1,15 +1,18 @@
 /*
  * prof -S: the call tree as a flame graph, a self-contained SVG (no
- * script, no fonts or styles fetched). Each call path is a frame as wide
+ * fonts, styles or scripts fetched). Each call path is a frame as wide
  * as its inclusive time, standing on its caller (root at the bottom, as
  * Gregg's flame graphs); siblings first called leftmost. Recursion shows
- * as raw paths, as -F. A frame's <title> is its tooltip.
+ * as raw paths, as -F. A frame's <title> is its tooltip. The picture is
+ * whole without script; the script embedded (flamejs.c) zooms, searches
+ * and shows details. With a baseline, frames are coloured by the change
+ * of their self time as flamegraph.pl colours a differential graph.
  */
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "proftools.h"
+#include "internal.h"
 #include "proffile.h"
 
 enum
@@ -18,6 +21,7 @@ enum
 	Pad = 10,	/* left and right margins */
 	Top = 44,	/* above the frames: the title */
 	Bottom = 10,
+	Status = 20,	/* below the frames: the script's status line */
 	Fh = 16,	/* frame height */
 	Fs = 12,	/* font size */
 };
@@ -159,24 +163,63 @@ layout(const Prof *p, Frame *f, uint32_t *stack)
 	return maxd;
 }
 
+/*
+ * flamegraph.pl's differential colours: d, a change of self time, on a
+ * scale of max > 0 (a greater |d| taken as max): white if none, else red
+ * (grew) or blue (shrank), from a pale 210 in the other channels down to
+ * 0 at max.
+ */
+static void
+diffcolour(int64_t d, uint64_t max, int *r, int *g, int *b)
+{
+	uint64_t a;
+	int v;
+
+	a = d < 0 ? 0 - (uint64_t)d : (uint64_t)d;
+	if(a > max)
+		a = max;
+	v = (int)(210.0 * (double)(max - a) / (double)max);
+	*r = *g = *b = 255;
+	if(d > 0)
+		*g = *b = v;
+	else if(d < 0)
+		*r = *g = v;
+}
+
+/* The tooltip's end with a baseline: "; self 12.3 ms, was 4.5 ms". */
+static void
+diffnote(FILE *out, uint64_t self, uint64_t was)
+{
+	char tb[32], wb[32];
+
+	fprintf(out, "; self %s, was %s", fmttime(tb, sizeof tb, self), fmttime(wb, sizeof wb, was));
+}
+
 /* One frame: tooltip, box and, if it fits, its name (cut short with ".." if need be). */
 static void
-frame(FILE *out, const Prof *p, uint32_t i, const Frame *f, double y, const char *name, uint64_t total)
+frame(FILE *out, const Prof *p, uint32_t i, const Frame *f, double y, const char *name, uint64_t total,
+	const Flamebase *base)
 {
 	char tb[32];
-	uint64_t t;
+	uint64_t t, self;
 	size_t n, fit;
 	int r, g, b;
 
 	t = nsof(p, p->node[i].time);
+	self = nsof(p, profself(p, i));
 	fputs("<g><title>", out);
 	xmlput(out, name, strlen(name));
 	fprintf(out, ": %s, %.1f%%", fmttime(tb, sizeof tb, t), total > 0 ? 100.0 * t / total : 0.0);
 	if(i != 0)
 		fprintf(out, ", %" PRIu64 " call%s", p->node[i].count & p->mask,
 			(p->node[i].count & p->mask) == 1 ? "" : "s");
+	if(base != NULL)
+		diffnote(out, self, base->self[i]);
 	fputs("</title>", out);
-	colour(name, &r, &g, &b);
+	if(base != NULL)
+		diffcolour((int64_t)(self - base->self[i]), base->maxdelta > 0 ? base->maxdelta : 1, &r, &g, &b);
+	else
+		colour(name, &r, &g, &b);
 	fprintf(out, "<rect x=\"%.2f\" y=\"%.1f\" width=\"%.2f\" height=\"%d\" fill=\"rgb(%d,%d,%d)\" rx=\"2\"/>",
 		f->x, y, f->w, Fh - 1, r, g, b);
 	n = strlen(name);
@@ -195,7 +238,44 @@ frame(FILE *out, const Prof *p, uint32_t i, const Frame *f, double y, const char
 }
 
 int
-printflame(FILE *out, const Prof *p, const Space *s, const char *cmd)
+flamebase(Flamebase *fb, const Prof *p, const Ntree *t, const Diff *d)
+{
+	const Dpath *dp;
+	uint64_t max, c;
+	uint32_t i;
+
+	if((fb->self = malloc(p->nnode * sizeof *fb->self)) == NULL){
+		werrstr("differential flame graph: out of memory");
+		return -1;
+	}
+	for(i = 0; i < p->nnode; i++)
+		fb->self[i] = d->path[d->of[1][t->ofprof[i]]].self[0];
+	/* the root (all) is no path: neutral */
+	fb->self[0] = nsof(p, profself(p, 0));
+	/* the scale: the greatest change of any path, those of one side only too */
+	max = 0;
+	for(i = 1; i < d->npath; i++){
+		dp = &d->path[i];
+		c = dp->self[1] > dp->self[0] ? dp->self[1] - dp->self[0] : dp->self[0] - dp->self[1];
+		if(c > max)
+			max = c;
+	}
+	fb->maxdelta = max;
+	return 0;
+}
+
+/* The script, and the constants of the picture it reads (see flamejs.c). */
+static void
+script(FILE *out, int h)
+{
+	fputs("<script type=\"text/ecmascript\"><![CDATA[\n", out);
+	fprintf(out, "var P = {width: %d, height: %d, pad: %d, fh: %d, cw: %.1f};\n", Width, h, Pad, Fh, Cw);
+	fputs(flamescript, out);
+	fputs("]]></script>\n", out);
+}
+
+int
+printflame(FILE *out, const Prof *p, const Space *s, const char *cmd, const Flamebase *base)
 {
 	uint32_t *stack, maxd, i, c, sp;
 	uint64_t total;
@@ -213,7 +293,7 @@ printflame(FILE *out, const Prof *p, const Space *s, const char *cmd)
 		return -1;
 	}
 	maxd = layout(p, f, stack);
-	h = Top + (int)(maxd + 1) * Fh + Bottom;
+	h = Top + (int)(maxd + 1) * Fh + Bottom + Status;
 	total = nsof(p, p->node[0].time);
 	fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 		"<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">\n",
@@ -223,18 +303,25 @@ printflame(FILE *out, const Prof *p, const Space *s, const char *cmd)
 	fprintf(out, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#f8f8f0\"/>\n", Width, h);
 	fprintf(out, "<text x=\"%d\" y=\"24\" style=\"font-size: %dpx\">", Pad, Fs + 4);
 	xmlput(out, cmd != NULL ? cmd : "profile", strlen(cmd != NULL ? cmd : "profile"));
-	fprintf(out, ": %s, total %s</text>\n", measure(p), fmttime(tb, sizeof tb, total));
+	fprintf(out, ": %s, total %s", measure(p), fmttime(tb, sizeof tb, total));
+	if(base != NULL){
+		fputs("; self time against ", out);
+		xmlput(out, base->name != NULL ? base->name : "the baseline", SIZE_MAX);
+		fputs(": red grew, blue shrank", out);
+	}
+	fputs("</text>\n", out);
 	/* depth first from the root, so a frame follows the one it stands on */
 	y0 = Top + (double)maxd * Fh;
 	sp = 0;
 	stack[sp++] = 0;
 	while(sp > 0){
 		i = stack[--sp];
-		frame(out, p, i, &f[i], y0 - (double)f[i].depth * Fh, i == 0 ? "all" : spacename(s, p->node[i].pc, buf, sizeof buf), total);
+		frame(out, p, i, &f[i], y0 - (double)f[i].depth * Fh, i == 0 ? "all" : spacename(s, p->node[i].pc, buf, sizeof buf), total, base);
 		for(c = p->node[i].down; c != Pnone; c = p->node[c].right)
 			if(f[c].w > 0)
 				stack[sp++] = c;
 	}
+	script(out, h);
 	fputs("</svg>\n", out);
 	free(f);
 	free(stack);

@@ -24,4 +24,9 @@ Prof *linuxparsefor(const unsigned char *buf, size_t n, const Prof *base, const 
  */
 uint32_t modmatch(const Prof *a, const Pmod *m, int isexe);
 
+/* flamejs.c: the script prof -S embeds (it reads the constants P that flame.c writes before it). */
+extern const char flamescript[];
+/* pprof.c: the offset in ELF file of its address addr (as linked), for pprof's mappings; 0 if unknown. */
+uint64_t ppfileoff(const char *file, uint64_t addr);
+
 #endif
