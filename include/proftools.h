@@ -17,9 +17,17 @@
 
 /* The calling thread's last error message ("" if none). */
 const char *errstr(void);
-/* Set the calling thread's error message, printf style. */
+/*
+ * Set the calling thread's error message, printf style; control
+ * characters (a newline in a file's name) escaped as oneline does.
+ */
 void werrstr(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
+/*
+ * s on one line in buf (n bytes): control characters escaped, C's way
+ * (\n, \t, else \ooo), cut short to fit. buf.
+ */
+char *oneline(char *buf, size_t n, const char *s);
 
 /* p9qsort.c */
 
@@ -256,7 +264,10 @@ Prof *profparsefor(const unsigned char *buf, size_t n, const Prof *base, const c
  * b freed). NULL on error.
  */
 Prof *profmerge(Prof *a, const char *aname, Prof *b, const char *bname);
-/* Node i's self time: its time less its children's. */
+/*
+ * Node i's self time: its time less its children's (modulo the mask;
+ * 0 for a prof.<pid> node whose children are a rounding longer).
+ */
 uint64_t profself(const Prof *p, uint32_t i);
 /* Parse a classic Plan 9 prof.out image; name is used in errors. */
 Prof *classicparse(const unsigned char *buf, size_t n, const char *name);
@@ -371,9 +382,47 @@ int gateparse(const char *spec, Gate *g);
 /* Print one line per function or path beyond g's limits: their number, or -1. */
 long diffgate(FILE *out, const Diff *d, const Gate *g);
 
-/* readfile.c */
+/* outfile.c: every file the tools write is written here, whole or not at all */
 
-/* The whole of file, in a malloc'd buffer; *n its size. NULL on error. */
+typedef struct Outfile Outfile;
+struct Outfile
+{
+	const char *name;
+	char *tmp;		/* the temporary it is made under; NULL if written directly */
+	int fd;
+};
+
+/*
+ * Begin file name: a temporary in its directory, made now (so a
+ * recording is not lost at its end for want of a place to write), or
+ * name itself if it exists and is not a regular file (/dev/null, a
+ * FIFO: never blocking on its open). 0, or -1 ("name: reason").
+ */
+int outcreate(Outfile *o, const char *name);
+/* Write buf and rename the temporary to the name. 0, or -1 ("name: reason") with the temporary removed. */
+int outcommit(Outfile *o, const void *buf, size_t n);
+/* Give up: the temporary is removed (it is at exit, too). */
+void outabort(Outfile *o);
+
+/* readfile.c: every file the tools are given is opened here */
+
+struct stat;
+enum { Fregular, Fstream };	/* fileopen's kinds */
+/*
+ * file opened for reading, never blocking on the open (a FIFO with no
+ * writer), its stat in *st: a regular file; or with Fstream also a pipe,
+ * a FIFO or a socket, and "-" is the standard input. The descriptor
+ * (close-on-exec, blocking), or -1 with the error ("is a directory",
+ * "not a regular file").
+ */
+int fileopen(const char *file, int kind, struct stat *st);
+/*
+ * The rest of fd (file, whose stat is st), in a malloc'd buffer; *n its
+ * size. A file of more than 1 GiB is refused as it is found to be, before
+ * it is read whole. NULL on error.
+ */
+unsigned char *readfd(int fd, const struct stat *st, const char *file, size_t *n);
+/* The whole of file (fileopen's Fstream), as readfd. NULL on error. */
 unsigned char *readfile(const char *file, size_t *n);
 
 /* p9fmt.c */
@@ -574,10 +623,8 @@ struct Tickrow
 Ticks *ticks9parse(const unsigned char *buf, size_t n, uint64_t base, const char *name);
 /* Plan 9's layout of t, as tprof saves it and Plan 9 wrote it: a malloc'd image, *n bytes. */
 unsigned char *ticks9image(const Ticks *t, size_t *n);
-/* Write t's Plan 9 image to file. 0, or -1 ("file: reason"). */
-int ticks9write(const Ticks *t, const char *file);
-/* Can file be written? Checked before a recording, so none is lost at its end. 0, or -1 ("file: reason"). */
-int ticks9writable(const char *file);
+/* Write t's Plan 9 image to o (outcreate), whole or not at all. 0, or -1 ("file: reason"). */
+int ticks9write(const Ticks *t, Outfile *o);
 void ticksfree(Ticks *t);
 
 /*
@@ -711,6 +758,11 @@ void freemaps(Map *m, size_t n);
  * run. The child's pid, or -1 ("command: reason" if exec failed).
  */
 int launch(char **argv);
+/*
+ * End child pid, still running: SIGTERM, SIGKILL if it has not ended 2 s
+ * later. Its wait status.
+ */
+int endchild(int pid);
 
 /* tally.c: samples counted into Plan 9's layout, and the pcs outside the text */
 
@@ -739,6 +791,12 @@ void tallyfree(Tally *ta);
 int tallyreadmaps(Tally *ta, int pid);
 /* pid maps m (a file if dev or ino, else named by path). */
 void tallymap(Tally *ta, int pid, const Map *m);
+/*
+ * pid may have mapped or unmapped objects since its mappings were read
+ * (a sampler that does not see mmap happen): they are read again before
+ * its next sample outside the text's file is charged.
+ */
+void tallystale(Tally *ta, int pid);
 /* Process child was forked by parent: same mappings. */
 void tallyfork(Tally *ta, int child, int parent);
 /* pid called exec: its mappings are to come. */
@@ -911,6 +969,7 @@ struct Krec
 	uint64_t period;	/* ns of CPU time per sample */
 	int64_t deadline;	/* CLOCK_MONOTONIC ns, or 0 */
 	int child;		/* stop when it exits, or 0 */
+	int childdone;		/* it exited (and was waited for) */
 	int childstatus;
 	int go;			/* if >= 0: written a byte and closed once sampling runs */
 	volatile sig_atomic_t *stop;

@@ -41,7 +41,7 @@ head -c 100 prog > trunc
 errcase "truncated ELF" '^symdump: trunc: [^ ].*$' $SD trunc
 
 # not a regular file
-errcase "character device" '^symdump: /dev/null: not an ELF file$' $SD /dev/null
+errcase "character device" '^symdump: /dev/null: not a regular file$' $SD /dev/null
 
 # no read permission (not testable as root, who reads anyway)
 cp prog noread

@@ -38,14 +38,6 @@ same "report of an empty profile" want got
 $TPROF -f outside prog > got 2>err && fail "tprof -f outside: exit 0, want 1"
 grep -q 'no counts' err || { cat err; fail "want 'no counts', got: $(cat err)"; }
 
-# as many samples outside as in total, but some in a symbol (a file no
-# Plan 9 kernel writes): Plan 9 divides by total - outside = 0; we divide
-# by 1: 100*4/1 = 400, (1000*4/1) % 10 = 0
-{ echo 4 4 0 4; echo "508*0"; } | $B/tests/kpwords -b > zerodelta
-printf 'total: 4\nTEXT 00001000\n    ms      %%   sym\n     4\t400.0\talpha\n' > want
-$TPROF -f zerodelta prog > got 2>err || { cat err; fail "tprof -f zerodelta: exit $?"; }
-same "no samples in the text by the header" want got
-
 # truncated, oversized, not whole words
 words 511 short
 errcase "truncated profile" 'tprof: short: truncated' $TPROF -f short prog

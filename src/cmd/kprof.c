@@ -1,4 +1,5 @@
 /* kprof: the kernel's profile, from Plan 9 kpdata or Linux /proc/profile; and a recorder of kpdata. */
+#include <ctype.h>
 #include <errno.h>
 #include <malloc.h>
 #include <signal.h>
@@ -45,6 +46,20 @@ number(const char *s)
 	if(e == s || *e != '\0' || !(v > 0) || v > 1e9)
 		usage();
 	return v;
+}
+
+/* -H's argument: a whole number of Hz, 1 to 10^9, or usage. */
+static unsigned
+hzarg(const char *s)
+{
+	char *e;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(s, &e, 10);
+	if(e == s || *e != '\0' || errno != 0 || !isdigit((unsigned char)s[0]) || v == 0 || v > 1000000000)
+		usage();
+	return (unsigned)v;
 }
 
 /* The report of kpdata against the kernel's symbols; with ppfile, its rows for pprof there. Exit status. */
@@ -131,26 +146,33 @@ spawn(char **argv, int *go)
 	return pid;
 }
 
-/* The status kprof ends with: the command's, if it failed. */
+/*
+ * The status kprof ends with: the command's, as sh says it (128 + n if
+ * signal n ended it; so 143 if kprof cut it short with SIGTERM).
+ */
 static int
 childexit(int st)
 {
 	if(WIFEXITED(st))
 		return WEXITSTATUS(st);
-	return 1;
+	return WIFSIGNALED(st) ? 128 + WTERMSIG(st) : 1;
 }
 
-/* Record kpdata into file for secs seconds (0: until interrupted) or while argv runs. Exit status. */
+/*
+ * Record kpdata into file for secs seconds (0: until interrupted) or
+ * while argv runs (ended early, it is terminated). Exit status.
+ */
 static int
 record(const char *file, double secs, char **argv)
 {
 	struct sigaction sa;
+	Outfile out;
 	Krec r;
 	Ksyms *k;
 	Ticks *t;
 	int go;
 
-	if(ticks9writable(file) < 0)
+	if(outcreate(&out, file) < 0)
 		fatal();
 	k = ksymread("/proc/kallsyms");
 	if(k == NULL)
@@ -165,6 +187,7 @@ record(const char *file, double secs, char **argv)
 	sa.sa_handler = onsignal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
 	go = -1;
 	if(argv[0] != NULL)
 		r.child = spawn(argv, &go);
@@ -181,7 +204,12 @@ record(const char *file, double secs, char **argv)
 			waitpid(r.child, NULL, 0);
 		fatal();
 	}
-	if(ticks9write(t, file) < 0)
+	/* ended by -t or a signal: the command too, as tprof -c's */
+	if(r.child > 0 && !r.childdone){
+		r.childstatus = endchild(r.child);
+		r.childdone = 1;
+	}
+	if(ticks9write(t, &out) < 0)
 		fatal();
 	ticksfree(t);
 	if(r.lost > 0)
@@ -215,7 +243,7 @@ main(int argc, char **argv)
 			format = Kplinux;
 			break;
 		case 'H':
-			hz = (unsigned)number(optarg);
+			hz = hzarg(optarg);
 			break;
 		case 'o':
 			out = optarg;

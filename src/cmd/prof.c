@@ -151,6 +151,7 @@ static Symtab *
 modsyms(Prof *p, uint32_t i, const char *program, Symtab *prog)
 {
 	const char *path;
+	char q[512];
 	Pmod *m;
 	Symtab *t;
 
@@ -164,7 +165,7 @@ modsyms(Prof *p, uint32_t i, const char *program, Symtab *prog)
 		return NULL;
 	}
 	if(m->idlen > 0 && (t->idlen != m->idlen || memcmp(t->buildid, m->buildid, m->idlen) != 0))
-		fprintf(stderr, "prof: %s: not the file profiled (build-id differs)\n", path);
+		fprintf(stderr, "prof: %s: not the file profiled (build-id differs)\n", oneline(q, sizeof q, path));
 	return t;
 }
 

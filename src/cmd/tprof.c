@@ -1,6 +1,7 @@
 /* tprof: PC-sampling profile of a live process and of all that share its text. */
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -30,6 +31,7 @@ struct Opt
 
 static volatile sig_atomic_t stop;
 static int child;	/* a launched command, killed if tprof fails */
+static Outfile out;	/* -o's */
 
 static _Noreturn void
 usage(void)
@@ -56,7 +58,7 @@ onsignal(int sig)
 	stop = 1;
 }
 
-/* SIGINT and SIGTERM end the sampling, not tprof; a perf fd per thread needs a high file limit. */
+/* SIGINT, SIGTERM and SIGHUP end the sampling, not tprof; a perf fd per thread needs a high file limit. */
 static void
 setup(void)
 {
@@ -68,6 +70,7 @@ setup(void)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
 	if(getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max){
 		rl.rlim_cur = rl.rlim_max;
 		setrlimit(RLIMIT_NOFILE, &rl);
@@ -213,6 +216,23 @@ textwords(const Symtab *t, uint64_t base, uint64_t pg)
 	return (end - base) / 8 < 2 ? 2 : (end - base) / 8;
 }
 
+/* Do the buckets and the outside count of saved profile t stay within its total? Else fatal. */
+static void
+bucketsum(const Ticks *t, const char *file)
+{
+	uint64_t sum;
+	size_t j;
+
+	sum = t->outside;
+	for(j = t->first; j < t->nword; j++)
+		sum += t->word[j];	/* 32-bit words, fewer than 2^30: no wrap */
+	if(sum > t->total){
+		werrstr("%s: its buckets and outside count hold more ticks (%" PRIu64 ") than its total (%" PRIu64 ")",
+			file, sum, t->total);
+		fatal();
+	}
+}
+
 /*
  * tprof -f file binary: the report of a saved profile. Plan 9's, for an
  * a.out, is in its machine's byte order and runs to the end of its text
@@ -253,6 +273,7 @@ fromfile(const char *file, const char *binary, const char *ppfile)
 			t->nword, hi, binary);
 	if(t->nword < lo || t->nword > hi)
 		fatal();
+	bucketsum(t, file);
 	report(t, base, syms, NULL, ppfile, &tp);
 	ticksfree(t);
 	symfree(syms);
@@ -322,16 +343,11 @@ sample(Sampling *s, const Opt *o)
 static void
 finish(Sampling *s, const char *cmd)
 {
-	int i, st;
+	int st;
 
 	st = s->childstatus;
 	if(!s->childdone){
-		kill(s->child, SIGTERM);
-		for(i = 0; waitpid(s->child, &st, WNOHANG) != s->child; i++){
-			if(i == 200)
-				kill(s->child, SIGKILL);	/* 2 s after SIGTERM */
-			usleep(10000);
-		}
+		endchild(s->child);
 		return;
 	}
 	if(WIFEXITED(st) && WEXITSTATUS(st) != 0)
@@ -409,7 +425,7 @@ main(int argc, char *argv[])
 	if(o.file != NULL)
 		return fromfile(o.file, argv[0], o.pprof);
 	setup();
-	if(o.save != NULL && ticks9writable(o.save) < 0)
+	if(o.save != NULL && outcreate(&out, o.save) < 0)
 		fatal();
 	pid = o.cflag ? launch(argv) : pidarg(argv[0]);
 	if(pid < 0)
@@ -449,7 +465,7 @@ main(int argc, char *argv[])
 	t = tallyticks(s.tally, &base);
 	w = *t;
 	w.little = !m.bigendian;	/* the machine's byte order, as Plan 9's /proc/pid/profile */
-	if(o.save != NULL && ticks9write(&w, o.save) < 0)
+	if(o.save != NULL && ticks9write(&w, &out) < 0)
 		fatal();
 	report(t, base, syms, o.aflag ? s.tally : NULL, o.pprof, &tp);
 	tallyfree(s.tally);

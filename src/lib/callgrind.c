@@ -45,7 +45,29 @@ struct Cg
 	uint32_t narc;
 	Keymap arcs;		/* (from, to) -> arc */
 	uint32_t *nodefn;	/* node -> function */
+	int over;		/* a sum passed 2^64 */
 };
+
+/* *a += b, or g->over if that passes 64 bits. */
+static void
+add(Cg *g, uint64_t *a, uint64_t b)
+{
+	if(*a > UINT64_MAX - b)
+		g->over = 1;
+	else
+		*a += b;
+}
+
+/* a * b ns, or g->over if that passes 64 bits. */
+static uint64_t
+mul(Cg *g, uint64_t a, uint64_t b)
+{
+	if(b != 0 && a > UINT64_MAX / b){
+		g->over = 1;
+		return 0;
+	}
+	return a * b;
+}
 
 static int
 mapinit(Keymap *m, uint32_t n)
@@ -123,8 +145,8 @@ addarc(Cg *g, uint32_t from, uint32_t to, uint64_t calls, uint64_t incl)
 		*slot = ++g->narc;
 	}
 	a = &g->arc[*slot - 1];
-	a->calls += calls;
-	a->incl += incl;
+	add(g, &a->calls, calls);
+	add(g, &a->incl, incl);
 }
 
 static int
@@ -160,10 +182,10 @@ collect(Cg *g, const Prof *p, const Space *s)
 	for(i = 1; i < p->nnode; i++)
 		g->nodefn[i] = fnof(g, s, p->node[i].pc);
 	for(i = 1; i < p->nnode; i++){
-		g->fn[g->nodefn[i]].self += profself(p, i) * p->unitns;
+		add(g, &g->fn[g->nodefn[i]].self, mul(g, profself(p, i), p->unitns));
 		for(c = p->node[i].down; c != Pnone; c = p->node[c].right){
 			nd = &p->node[c];
-			addarc(g, g->nodefn[i], g->nodefn[c], nd->count & p->mask, (nd->time & p->mask) * p->unitns);
+			addarc(g, g->nodefn[i], g->nodefn[c], nd->count & p->mask, mul(g, nd->time & p->mask, p->unitns));
 		}
 	}
 }
@@ -190,7 +212,13 @@ printcallgrind(FILE *out, const Prof *p, const Space *s, const char *cmd)
 	qsort(g.arc, g.narc, sizeof g.arc[0], arccmp);
 	total = 0;
 	for(i = 0; i < g.nfn; i++)
-		total += g.fn[i].self;
+		add(&g, &total, g.fn[i].self);
+	if(g.over){
+		/* a recursive call's time counts again at each level: the arcs' sums can pass 64 bits */
+		cgfree(&g);
+		werrstr("callgrind output: a sum of times passes 2^64 ns");
+		return -1;
+	}
 	fprintf(out, "# callgrind format\nversion: 1\ncreator: prof\n");
 	if(cmd != NULL)
 		fprintf(out, "cmd: %s\n", cmd);

@@ -82,7 +82,7 @@ records(const unsigned char *buf, uint32_t nrec, size_t recsize, int timesize, c
 	for(i = 1; i < nrec; i++)
 		if(raw[i].time & sign)
 			raw[i].time = (raw[i].time + roottime) & mask;
-	p = profcheck(raw, nrec, mask, timesize == 8 ? 1 : 1000000, name);
+	p = profcheck(raw, nrec, mask, timesize == 8 ? 1 : 1000000, 0, name);
 	free(raw);
 	return p;
 }

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <gelf.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "proftools.h"
@@ -62,6 +63,7 @@ phdrs(Elf *e, Elfload *l, const char *file)
 int
 elfload(const char *file, Elfload *l)
 {
+	struct stat st;
 	Elf *e;
 	int fd, r;
 
@@ -70,11 +72,9 @@ elfload(const char *file, Elfload *l)
 		werrstr("libelf: %s", elf_errmsg(-1));
 		return -1;
 	}
-	fd = open(file, O_RDONLY);
-	if(fd < 0){
-		werrstr("%s: %s", file, strerror(errno));
+	fd = fileopen(file, Fregular, &st);
+	if(fd < 0)
 		return -1;
-	}
 	e = elf_begin(fd, ELF_C_READ_MMAP, NULL);
 	if(e == NULL){
 		werrstr("%s: %s", file, elf_errmsg(-1));

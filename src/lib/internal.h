@@ -7,9 +7,20 @@
 /*
  * A Prof holding the nodes of raw[0..n) reachable from raw[0], checked:
  * NULL with the error set if a link is out of range or a node is reached
- * twice. mask and unitns as in Prof.
+ * twice; and if nested (our prof.<pid>, whose times must nest, unlike
+ * Plan 9's and 9front's, which may wrap or hold an active function's
+ * negative time), if its times cannot be (see timecheck in prof.c).
+ * mask and unitns as in Prof.
  */
-Prof *profcheck(const Pnode *raw, uint32_t n, uint64_t mask, uint64_t unitns, const char *name);
+Prof *profcheck(const Pnode *raw, uint32_t n, uint64_t mask, uint64_t unitns, int nested, const char *name);
+
+/*
+ * The sum of the times of p's root's callees (the threads') and of all
+ * its calls, each UINT64_MAX if past it.
+ */
+void profsums(const Prof *p, uint64_t *time, uint64_t *calls);
+/* Do time units of unitns ns and calls of these sums fit in 64 bits? 0, or -1 naming name. */
+int profbounded(uint64_t time, uint64_t calls, uint64_t unitns, const char *name);
 
 /*
  * linuxparse, the modules that base (a Plinux profile, or NULL) also has

@@ -185,8 +185,10 @@ kpmap(const char *file, size_t *n, int *mapped)
 	int fd;
 
 	*mapped = 0;
-	fd = open(file, O_RDONLY);
-	if(fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0){
+	fd = fileopen(file, Fstream, &st);
+	if(fd < 0)
+		return NULL;
+	if(S_ISREG(st.st_mode) && st.st_size > 0){
 		b = mmap(NULL, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 		if(b != MAP_FAILED){
 			close(fd);
@@ -195,9 +197,9 @@ kpmap(const char *file, size_t *n, int *mapped)
 			return b;
 		}
 	}
-	if(fd >= 0)
-		close(fd);
-	return readfile(file, n);	/* /proc files, pipes; and the errors */
+	b = readfd(fd, &st, file, n);	/* /proc files, pipes */
+	close(fd);
+	return b;
 }
 
 void

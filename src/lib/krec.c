@@ -203,6 +203,7 @@ done(Krec *r)
 		return 1;
 	if(r->child > 0 && waitpid(r->child, &st, WNOHANG) == r->child){
 		r->childstatus = st;
+		r->childdone = 1;
 		return 1;
 	}
 	return 0;

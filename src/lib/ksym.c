@@ -1,9 +1,11 @@
 /* Kernel symbol tables: an ELF vmlinux, a System.map, /proc/kallsyms. */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <gelf.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "proftools.h"
@@ -39,6 +41,7 @@ elfmarks(const char *file, Marks *m)
 	Elf_Data *d;
 	GElf_Shdr sh;
 	GElf_Sym s;
+	struct stat st;
 	const char *name;
 	Elf *e;
 	int fd, i;
@@ -47,11 +50,9 @@ elfmarks(const char *file, Marks *m)
 		werrstr("libelf: %s", elf_errmsg(-1));
 		return -1;
 	}
-	fd = open(file, O_RDONLY);
-	if(fd < 0){
-		werrstr("%s: %s", file, strerror(errno));
+	fd = fileopen(file, Fregular, &st);
+	if(fd < 0)
 		return -1;
-	}
 	e = elf_begin(fd, ELF_C_READ_MMAP, NULL);
 	for(scn = NULL; e != NULL && (scn = elf_nextscn(e, scn)) != NULL; ){
 		if(gelf_getshdr(scn, &sh) == NULL || sh.sh_type != SHT_SYMTAB)
@@ -94,7 +95,26 @@ struct Line
 	int module;
 };
 
-/* Parse the line at p (up to end); *next is the following line. 0, or -1 if malformed. */
+/*
+ * Is the line [p, nl) none of a symbol's, to pass over as nm's readers
+ * do: blank, a # comment, or nm's line of an undefined symbol (no
+ * address: "    U name")?
+ */
+static int
+noline(const char *p, const char *nl)
+{
+	while(p < nl && blank(*p))
+		p++;
+	if(p == nl || *p == '#')
+		return 1;
+	return nl - p >= 3 && isalpha((unsigned char)p[0]) && blank(p[1]) && (p[0] == 'U' || p[0] == 'w' || p[0] == 'v');
+}
+
+/*
+ * Parse the line at p (up to end; a CR before its newline is not its
+ * own); *next is the following line. 0, 1 if it is none of a symbol's
+ * (noline), or -1 if malformed.
+ */
 static int
 parseline(char *p, char *end, Line *l, char **next)
 {
@@ -105,6 +125,10 @@ parseline(char *p, char *end, Line *l, char **next)
 	if(nl == NULL)
 		nl = end;
 	*next = nl < end ? nl + 1 : end;
+	if(nl > p && nl[-1] == '\r')
+		nl--;
+	if(noline(p, nl))
+		return 1;
 	l->addr = 0;
 	for(nd = 0; p < nl && ishex(*p); p++, nd++)
 		l->addr = l->addr << 4 | hexval(*p);
@@ -129,7 +153,7 @@ parseline(char *p, char *end, Line *l, char **next)
 			p++;
 		l->module = p < nl && *p == '[';
 	}else
-		*p = '\0';	/* the newline */
+		*p = '\0';	/* the newline, or the CR before it */
 	return 0;
 }
 
@@ -158,16 +182,20 @@ static int
 textsyms(Ksyms *k, char *buf, size_t n, Marks *m, const char *file)
 {
 	char *p, *end, *next;
-	size_t line, nonzero;
+	size_t line, nsym, nonzero;
 	Line l;
+	int r;
 
 	end = buf + n;
-	nonzero = 0;
+	nsym = nonzero = 0;
 	for(p = buf, line = 1; p < end; p = next, line++){
-		if(parseline(p, end, &l, &next) < 0){
+		if((r = parseline(p, end, &l, &next)) < 0){
 			werrstr("%s: line %zu: not a System.map or kallsyms line: not a kernel's symbol table", file, line);
 			return -1;
 		}
+		if(r > 0)
+			continue;
+		nsym++;
 		nonzero += l.addr != 0;
 		if(l.module){
 			k->nmodsym += l.type == 'T' || l.type == 't';
@@ -178,7 +206,7 @@ textsyms(Ksyms *k, char *buf, size_t n, Marks *m, const char *file)
 		if(istext(l.type) && symadd(k->tab, l.name, l.addr, 0, typerank(l.type)) < 0)
 			return -1;
 	}
-	if(line > 1 && nonzero == 0){
+	if(nsym > 0 && nonzero == 0){
 		werrstr("%s: every address is zero: the kernel hides them from this user "
 			"(kernel.kptr_restrict, kernel.perf_event_paranoid); read it as root", file);
 		return -1;
@@ -225,32 +253,34 @@ place(Ksyms *k, const Marks *m, const char *file)
 	return 0;
 }
 
-/* Does file begin as an ELF file? */
+/* Does the regular file open on fd begin as an ELF file? */
 static int
-iself(const char *file)
+iself(int fd)
 {
 	unsigned char b[4];
-	int fd, n;
 
-	fd = open(file, O_RDONLY);
-	if(fd < 0)
-		return 0;
-	n = read(fd, b, 4);
-	close(fd);
-	return n == 4 && memcmp(b, ELFMAG, 4) == 0;
+	return pread(fd, b, 4, 0) == 4 && memcmp(b, ELFMAG, 4) == 0;
 }
 
-/* The symbols of a System.map or kallsyms text into k, marks into m. 0 or -1. */
+/*
+ * The symbols of a System.map or kallsyms text into k, marks into m,
+ * read from fd (file, whose stat is st) once: it may be a pipe. 0 or -1.
+ */
 static int
-readtext(Ksyms *k, const char *file, Marks *m)
+readtext(Ksyms *k, int fd, const struct stat *st, const char *file, Marks *m)
 {
 	unsigned char *buf, *nb;
 	size_t n;
 	int r;
 
-	buf = readfile(file, &n);
+	buf = readfd(fd, st, file, &n);
 	if(buf == NULL)
 		return -1;
+	if(n >= 4 && memcmp(buf, ELFMAG, 4) == 0){
+		free(buf);
+		werrstr("%s: an ELF kernel must be a regular file, not a pipe", file);
+		return -1;
+	}
 	if(n == 0){
 		free(buf);
 		werrstr("%s: empty file: not a kernel's symbol table", file);
@@ -277,19 +307,27 @@ readtext(Ksyms *k, const char *file, Marks *m)
 Ksyms *
 ksymread(const char *file)
 {
+	struct stat st;
 	Marks m;
 	Ksyms *k;
-	int r;
+	int fd, r;
 
-	if(isaout(file))
+	/* opened once: a pipe's bytes can be read only once (nor opened twice: its writer goes) */
+	if((fd = fileopen(file, Fstream, &st)) < 0)
+		return NULL;
+	if(S_ISREG(st.st_mode) && isaout(file)){
+		close(fd);
 		return ksymaout(file);
+	}
 	k = calloc(1, sizeof *k);
 	if(k == NULL){
+		close(fd);
 		werrstr("%s: out of memory", file);
 		return NULL;
 	}
 	memset(&m, 0, sizeof m);
-	if(iself(file)){
+	if(S_ISREG(st.st_mode) && iself(fd)){
+		close(fd);
 		k->kind = Kelf;
 		r = elfmarks(file, &m);
 		if(r == 0 && (k->tab = symelf(file)) == NULL)
@@ -299,8 +337,10 @@ ksymread(const char *file)
 			werrstr("%s: not a kernel's symbol table (no _stext or _text)", file);
 			r = -1;
 		}
-	}else
-		r = readtext(k, file, &m);
+	}else{
+		r = readtext(k, fd, &st, file, &m);
+		close(fd);
+	}
 	if(r < 0 || place(k, &m, file) < 0){
 		ksymfree(k);
 		return NULL;

@@ -118,3 +118,21 @@ launch(char **argv)
 	close(err[0]);
 	return pid;
 }
+
+int
+endchild(int pid)
+{
+	int i, r, st;
+
+	kill(pid, SIGTERM);
+	for(i = 0; ; i++){
+		r = waitpid(pid, &st, WNOHANG);
+		if(r == pid)
+			return st;
+		if(r < 0 && errno != EINTR)
+			return 0;	/* waited for already */
+		if(i == 200)
+			kill(pid, SIGKILL);	/* 2 s after SIGTERM */
+		usleep(10000);
+	}
+}

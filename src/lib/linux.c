@@ -170,7 +170,7 @@ readnodes(Prof *hdr, const unsigned char *buf, size_t n, size_t off, uint32_t nn
 			raw[prev].right = root + 1;
 		prev = root + 1;
 	}
-	p = profcheck(raw, nnode + 1, UINT64_MAX, hdr->unitns, name);
+	p = profcheck(raw, nnode + 1, UINT64_MAX, hdr->unitns, 1, name);
 	free(raw);
 	return p == NULL ? NULL : profmergeroots(p, name);
 }

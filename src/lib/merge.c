@@ -247,12 +247,22 @@ mergemods(Prof *a, Prof *b, const char *name)
 Prof *
 profmerge(Prof *a, const char *aname, Prof *b, const char *bname)
 {
+	uint64_t n, at, ac, bt, bc;
 	Pnode *node;
-	uint64_t n;
 
 	n = 1 + (uint64_t)a->nnode + b->nnode;
 	if(compatible(a, aname, b, bname) < 0)
 		goto fail;
+	if(a->format == Plinux){
+		/* the sum is checked as each file was: no total may wrap */
+		profsums(a, &at, &ac);
+		profsums(b, &bt, &bc);
+		if(profbounded(at > UINT64_MAX - bt ? UINT64_MAX : at + bt,
+			ac > UINT64_MAX - bc ? UINT64_MAX : ac + bc, a->unitns, bname) < 0){
+			werrstr("%s: added to %s, the times or the calls add up to 2^64 or more", bname, aname);
+			goto fail;
+		}
+	}
 	if(n >= Pnone){
 		werrstr("%s: too many call paths to merge", bname);
 		goto fail;

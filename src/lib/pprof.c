@@ -352,48 +352,15 @@ ppfileoff(const char *file, uint64_t addr)
 	return 0;
 }
 
-/*
- * buf (n bytes) as file, whole or not at all: under a temporary name in
- * its directory, renamed when written. A file there that is not a
- * regular one (/dev/null, a FIFO) is written as it is.
- */
+/* buf (n bytes) as file, whole or not at all (outfile.c). 0 or -1. */
 static int
 writewhole(const char *file, const void *buf, size_t n)
 {
-	struct stat st;
-	mode_t mask;
-	char *tmp;
-	FILE *f;
-	int fd, r;
+	Outfile o;
 
-	tmp = NULL;
-	if(stat(file, &st) == 0 && !S_ISREG(st.st_mode))
-		f = fopen(file, "w");
-	else if((tmp = malloc(strlen(file) + 8)) == NULL){
-		werrstr("%s: out of memory", file);
+	if(outcreate(&o, file) < 0)
 		return -1;
-	}else{
-		snprintf(tmp, strlen(file) + 8, "%s.XXXXXX", file);
-		f = NULL;
-		if((fd = mkostemp(tmp, O_CLOEXEC)) >= 0 && (f = fdopen(fd, "w")) == NULL)
-			close(fd);
-		mask = umask(0);
-		umask(mask);
-		if(f != NULL)
-			fchmod(fd, 0666 & ~mask);	/* as creat(2) would make it */
-	}
-	r = f != NULL && fwrite(buf, 1, n, f) == n ? 0 : -1;
-	if(f != NULL && fclose(f) != 0)
-		r = -1;
-	if(r == 0 && tmp != NULL && rename(tmp, file) < 0)
-		r = -1;
-	if(r < 0){
-		werrstr("%s: %s", file, strerror(errno));
-		if(tmp != NULL)
-			unlink(tmp);
-	}
-	free(tmp);
-	return r;
+	return outcommit(&o, buf, n);
 }
 
 int

@@ -1,4 +1,5 @@
-/* Call-tree profiles: reading with format detection, and the link check. */
+/* Call-tree profiles: reading with format detection, and the link and time checks. */
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,8 +94,11 @@ profself(const Prof *p, uint32_t i)
 	uint32_t c;
 
 	t = p->node[i].time;
-	for(c = p->node[i].down; c != Pnone; c = p->node[c].right)
+	for(c = p->node[i].down; c != Pnone; c = p->node[c].right){
+		if(p->format == Plinux && p->node[c].time > t)
+			return 0;	/* callees a rounding longer (see timecheck): none of its own */
 		t -= p->node[c].time;
+	}
 	return t & p->mask;
 }
 
@@ -118,13 +122,89 @@ follow(uint32_t l, uint32_t i, uint32_t n, uint32_t *newidx, uint32_t *stack, ui
 	return 0;
 }
 
+static uint64_t
+addsat(uint64_t a, uint64_t b)
+{
+	return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
+/* The sum of the times of node j's callees (UINT64_MAX if past it). */
+static uint64_t
+calleetime(const Pnode *node, uint32_t j)
+{
+	uint64_t sum;
+	uint32_t c;
+
+	sum = 0;
+	for(c = node[j].down; c != Pnone; c = node[c].right)
+		sum = addsat(sum, node[c].time);
+	return sum;
+}
+
+int
+profbounded(uint64_t time, uint64_t calls, uint64_t unitns, const char *name)
+{
+	if(time > UINT64_MAX / (unitns > 0 ? unitns : 1)){
+		werrstr("%s: its threads' times add up to more than 2^64 ns", name);
+		return -1;
+	}
+	if(calls == UINT64_MAX){
+		werrstr("%s: its call counts add up to 2^64 or more", name);
+		return -1;
+	}
+	return 0;
+}
+
+void
+profsums(const Prof *p, uint64_t *time, uint64_t *calls)
+{
+	uint32_t j;
+
+	*time = calleetime(p->node, 0);
+	*calls = 0;
+	for(j = 0; j < p->nnode; j++)
+		*calls = addsat(*calls, p->node[j].count);
+}
+
+/*
+ * Times of a prof.<pid> (whose raw[0] is a root of our own and file node
+ * k is raw[k + 1]) cannot wrap: a node's callees' times add up
+ * to its own at most, give or take their rounding (the runtime rounds
+ * each node's time to the unit: half a unit each, and the node's own;
+ * a unit a callee is allowed, and profself counts no self time then),
+ * and the threads' (the root's callees') in ns, and all the calls, fit
+ * in 64 bits, so no sum or product of the reports can overflow. orig[j]
+ * is the raw index of node j. 0, or -1 naming the node.
+ */
+static int
+timecheck(const Pnode *node, uint32_t n, const uint32_t *orig, uint64_t unitns, const char *name)
+{
+	uint64_t sum, calls, k;
+	uint32_t j, c;
+
+	calls = 0;
+	for(j = 1; j < n; j++){
+		calls = addsat(calls, node[j].count);
+		sum = calleetime(node, j);
+		k = 0;
+		for(c = node[j].down; c != Pnone; c = node[c].right)
+			k++;
+		if(sum > addsat(node[j].time, k)){
+			werrstr("%s: node %u: its callees' time (%" PRIu64 ") exceeds its own (%" PRIu64 ")",
+				name, orig[j] - 1, sum, node[j].time);
+			return -1;
+		}
+	}
+	return profbounded(calleetime(node, 0), calls, unitns, name);
+}
+
 /*
  * Keep the nodes reachable from raw[0] through down and right links
  * (the root's right link is not followed), renumbered in the order
  * reached; fail if a link is out of range or a node is reached twice.
  */
 Prof *
-profcheck(const Pnode *raw, uint32_t n, uint64_t mask, uint64_t unitns, const char *name)
+profcheck(const Pnode *raw, uint32_t n, uint64_t mask, uint64_t unitns, int nested, const char *name)
 {
 	uint32_t *newidx, *stack, sp, next, i, j;
 	Pnode *node;
@@ -159,9 +239,14 @@ profcheck(const Pnode *raw, uint32_t n, uint64_t mask, uint64_t unitns, const ch
 		j = newidx[i];
 		if(j == Pnone)
 			continue;
+		stack[j] = i;	/* the stack is free: it holds j's raw index now */
 		node[j] = raw[i];
 		node[j].down = raw[i].down == Pnone ? Pnone : newidx[raw[i].down];
 		node[j].right = raw[i].right == Pnone || j == 0 ? Pnone : newidx[raw[i].right];
+	}
+	if(nested && timecheck(node, next, stack, unitns, name) < 0){
+		free(node);
+		goto fail;
 	}
 	p->node = node;
 	p->nnode = next;

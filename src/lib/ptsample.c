@@ -215,6 +215,7 @@ settle(Pt *pt, Pthr *t)
 		return;
 	t->credit -= n * pt->s->period;
 	pc = pcof(t->tid);
+	tallystale(pt->s->tally, t->pid);	/* we do not see mmap: the maps of now */
 	if(pc != 0 && tallysample(pt->s->tally, t->pid, pc, 0, n))
 		pt->s->nsample += n;
 }
@@ -323,17 +324,24 @@ execd(Pt *pt, Pthr *t)
 	resume(pt, t, 0);
 }
 
-/* A PTRACE_EVENT_STOP: our interrupt, a new thread's first stop, or a group-stop. */
+/*
+ * A PTRACE_EVENT_STOP: our interrupt or a new thread's first stop (the
+ * signal is SIGTRAP), or a group-stop (the signal is the stop signal,
+ * SIGSTOP or ^Z's SIGTSTP: the kernel reports that under PTRACE_SEIZE;
+ * a thread found stopped also reports it when seized). A group-stop
+ * stays stopped: PTRACE_LISTEN lets it wait, stopped, for a SIGCONT we
+ * hear of. Detaching leaves it stopped too (the kernel keeps the group
+ * stop in effect).
+ */
 static void
 evstop(Pt *pt, Pthr *t, int sig)
 {
-	siginfo_t si;
-
-	if((sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU)
-	&& ptrace(PTRACE_GETSIGINFO, t->tid, 0, &si) < 0 && errno == EINVAL && !pt->detaching){
-		/* group-stop: stay stopped, but hear of SIGCONT */
+	if(sig != SIGTRAP){
 		t->pending = 0;
-		if(ptrace(PTRACE_LISTEN, t->tid, 0, 0) == 0)
+		if(pt->detaching){
+			ptrace(PTRACE_DETACH, t->tid, 0, 0);
+			del(pt, t);
+		}else if(ptrace(PTRACE_LISTEN, t->tid, 0, 0) == 0)
 			t->state = Tlisten;
 		return;
 	}

@@ -193,12 +193,11 @@ debugtry(const char *path, const struct stat *self, const unsigned char *id, siz
 	uint32_t c;
 	Elf *d;
 
-	*fd = open(path, O_RDONLY);
+	*fd = fileopen(path, Fregular, &st);
 	if(*fd < 0)
 		return NULL;
 	d = NULL;
-	if(fstat(*fd, &st) < 0 || !S_ISREG(st.st_mode)
-	|| (st.st_dev == self->st_dev && st.st_ino == self->st_ino))
+	if((st.st_dev == self->st_dev && st.st_ino == self->st_ino))
 		goto no;
 	if(idlen == 0 && (filecrc(*fd, &c) < 0 || c != crc))
 		goto no;
@@ -377,18 +376,11 @@ symelf(const char *file)
 		werrstr("libelf: %s", elf_errmsg(-1));
 		return NULL;
 	}
-	fd = open(file, O_RDONLY);
-	if(fd < 0){
-		werrstr("%s: %s", file, strerror(errno));
+	fd = fileopen(file, Fregular, &st);
+	if(fd < 0)
 		return NULL;
-	}
-	if(fstat(fd, &st) < 0){
-		werrstr("%s: %s", file, strerror(errno));
-		close(fd);
-		return NULL;
-	}
-	if(!S_ISREG(st.st_mode) || st.st_size == 0){
-		werrstr("%s: %s", file, S_ISDIR(st.st_mode) ? "is a directory" : "not an ELF file");
+	if(st.st_size == 0){
+		werrstr("%s: not an ELF file", file);
 		close(fd);
 		return NULL;
 	}

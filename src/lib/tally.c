@@ -36,6 +36,7 @@ struct Proc
 	int known;		/* its mappings are known */
 	int runs;		/* it maps the text */
 	int gone;
+	int stale;		/* the mappings may have changed: read again before use outside the text */
 	int64_t readat;		/* when /proc was last read for it */
 	Pmap *m;
 	size_t n, cap;
@@ -509,7 +510,10 @@ mapat(const Proc *p, uint64_t pc)
 	return NULL;
 }
 
-/* The mapping of pid holding pc, reading /proc again (at most every 10 ms) if none. */
+/*
+ * The mapping of pid holding pc, reading /proc again if it is stale and
+ * pc is not in the text's own file, or (at most every 10 ms) if none.
+ */
 static const Pmap *
 findmap(Tally *ta, int pid, uint64_t pc)
 {
@@ -518,12 +522,25 @@ findmap(Tally *ta, int pid, uint64_t pc)
 
 	p = procof(ta, pid, 0);
 	m = mapat(p, pc);
-	if(m != NULL || p->gone || nsnow() - p->readat < Rereadns)
+	if(p->stale && !p->gone && (m == NULL || m->mod != Exemod)){
+		p->stale = 0;
+		m = NULL;
+	}else if(m != NULL || p->gone || nsnow() - p->readat < Rereadns)
 		return m;
 	if(tallyreadmaps(ta, pid) < 0)
 		return NULL;
 	p = procof(ta, pid, 0);
 	return p->runs ? mapat(p, pc) : NULL;
+}
+
+void
+tallystale(Tally *ta, int pid)
+{
+	Proc *p;
+
+	p = procof(ta, pid, 0);
+	if(p != NULL)
+		p->stale = 1;
 }
 
 int

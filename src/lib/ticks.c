@@ -80,38 +80,20 @@ ticks9image(const Ticks *t, size_t *n)
 }
 
 int
-ticks9write(const Ticks *t, const char *file)
+ticks9write(const Ticks *t, Outfile *o)
 {
 	unsigned char *b;
 	size_t n;
-	FILE *f;
 	int r;
 
 	b = ticks9image(t, &n);
-	if(b == NULL)
-		return -1;
-	f = fopen(file, "w");
-	r = f != NULL && fwrite(b, 1, n, f) == n ? 0 : -1;
-	if(f != NULL && fclose(f) != 0)
-		r = -1;
-	if(r < 0)
-		werrstr("%s: %s", file, strerror(errno));
-	free(b);
-	return r;
-}
-
-int
-ticks9writable(const char *file)
-{
-	int fd;
-
-	fd = open(file, O_WRONLY | O_CREAT | O_CLOEXEC, 0666);	/* not truncated: that waits for the data */
-	if(fd < 0){
-		werrstr("%s: %s", file, strerror(errno));
+	if(b == NULL){
+		outabort(o);
 		return -1;
 	}
-	close(fd);
-	return 0;
+	r = outcommit(o, b, n);
+	free(b);
+	return r;
 }
 
 void

@@ -3,32 +3,76 @@
 
 #include "proftools.h"
 
-/* Plan 9 divides by total - outside; a file with no ticks in text would divide by 0. */
-static int64_t
+/*
+ * Plan 9 divides by total - outside; a file with no ticks in text would
+ * divide by 0. The parsers see that outside <= total.
+ */
+static uint64_t
 delta(const Ticks *t)
 {
-	int64_t d;
-
-	d = (int64_t)(t->total - t->outside);
-	return d > 0 ? d : 1;
+	return t->total > t->outside ? t->total - t->outside : 1;
 }
 
-/* ticks in ms: as they are if hz is 0 (Plan 9's ticks are ms), else ticks of 1/hz s. */
-static int64_t
+/*
+ * ticks in ms: as they are if hz is 0 (Plan 9's ticks are ms), else ticks
+ * of 1/hz s, rounded down; wide enough for any ticks of hz Hz whose ms
+ * fit in 64 bits (msfits).
+ */
+static uint64_t
 ms(uint64_t ticks, unsigned hz)
 {
-	return hz == 0 ? (int64_t)ticks : (int64_t)(ticks * 1000 / hz);
+	if(hz == 0)
+		return ticks;
+	return ticks / hz * 1000 + ticks % hz * 1000 / hz;
+}
+
+static int
+msfits(uint64_t ticks, unsigned hz)
+{
+	return hz == 0 || ticks / hz <= (UINT64_MAX - 999) / 1000;
+}
+
+/*
+ * 1000 * tk / d rounded down, tk <= d: Plan 9's 100 * tk / d is this
+ * divided by 10, its (1000 * tk / d) % 10 the last digit. 1000 * tk can
+ * pass 64 bits (/proc/profile's sums): then long division, a decimal
+ * digit at a time, by additions that stay below d.
+ */
+static uint64_t
+permille(uint64_t tk, uint64_t d)
+{
+	uint64_t r, acc, v;
+	int i, k;
+
+	if(tk <= UINT64_MAX / 1000)
+		return 1000 * tk / d;
+	if(tk >= d)
+		return 1000;
+	r = tk;
+	v = 0;
+	for(i = 0; i < 3; i++){
+		/* the next digit of r / d: 10 * r = digit * d + the new r */
+		acc = 0;
+		v *= 10;
+		for(k = 0; k < 10; k++){
+			if(acc >= d - r){
+				acc -= d - r;
+				v++;
+			}else
+				acc += r;
+		}
+		r = acc;
+	}
+	return v;
 }
 
 /* v in decimal, right-aligned in width columns (at least), written at p; the end. */
 static char *
-decimal(char *p, int64_t v, int width)
+decimal(char *p, uint64_t v, int width)
 {
 	char b[24];
 	int n;
 
-	if(v < 0)
-		return p + sprintf(p, "%*" PRId64, width, v);
 	n = 0;
 	do
 		b[n++] = '0' + v % 10;
@@ -48,7 +92,7 @@ decimal(char *p, int64_t v, int width)
 static void
 rows(FILE *out, int pad, unsigned hz, const Ticks *t, const Tickrow *r, size_t n)
 {
-	int64_t d, tk;
+	uint64_t d, pm;
 	char line[96], *p;
 	size_t i;
 
@@ -56,12 +100,12 @@ rows(FILE *out, int pad, unsigned hz, const Ticks *t, const Tickrow *r, size_t n
 	for(i = 0; i < n; i++){
 		if(i + 16 < n)
 			__builtin_prefetch(r[i + 16].name);	/* names lie in symbol order, rows do not */
-		tk = (int64_t)r[i].ticks;
+		pm = permille(r[i].ticks, d);
 		p = decimal(line, ms(r[i].ticks, hz), pad ? 6 : 0);
 		*p++ = '\t';
-		p = decimal(p, 100 * tk / d, 3);
+		p = decimal(p, pm / 10, 3);
 		*p++ = '.';
-		p = decimal(p, (1000 * tk / d) % 10, 0);
+		p = decimal(p, pm % 10, 0);
 		*p++ = '\t';
 		fwrite(line, 1, p - line, out);
 		fputs(r[i].name, out);
@@ -91,7 +135,11 @@ printkprof(FILE *out, const Ticks *t, uint64_t ktzero, uint64_t firstsym, unsign
 {
 	uint64_t tbase;
 
-	fprintf(out, "total: %" PRId64 "\tin kernel text: %" PRId64 "\toutside kernel text: %" PRId64 "\n",
+	if(!msfits(t->total, hz)){
+		werrstr("%" PRIu64 " ticks of 1/%u s: more ms than 64 bits hold", t->total, hz);
+		return -1;
+	}
+	fprintf(out, "total: %" PRIu64 "\tin kernel text: %" PRIu64 "\toutside kernel text: %" PRIu64 "\n",
 		ms(t->total, hz), ms(t->total, hz) - ms(t->outside, hz), ms(t->outside, hz));
 	if(t->total == 0)
 		return 0;
