@@ -39,7 +39,7 @@
 # uftrace's and the program's it traces). Ratios are to the same compiler's
 # plain, gprof and floor runs. From the profile of the last run of each
 # prof method: the calls recorded (the sum of prof's Calls column), the
-# calls lost (prof's warning), the call paths (lines of prof -r: the
+# calls lost (prof's warning), the call paths (lines of prof -dr: the
 # threads' trees merged), and memory per path = (RSS - plain RSS) / paths.
 #
 # Environment: RUNS (7), BIGSIZE (10000000), NOCLANG=1, NOUFTRACE=1,
@@ -214,10 +214,10 @@ profstats()
 	echo "$_calls $_lost $_paths $# $_most"
 }
 
-# paths BIN PROFILE...: the call paths of the profiles' sum (lines of prof -r)
+# paths BIN PROFILE...: the call paths of the profiles' sum (lines of prof -dr)
 paths()
 {
-	tabstop=100 "$B/prof" -r "$@" 2>/dev/null | wc -l
+	tabstop=100 "$B/prof" -dr "$@" 2>/dev/null | wc -l
 }
 
 # rat A B: A/B with two decimals, or - when either is missing

@@ -122,7 +122,7 @@ void
 fuzzsums(const Ticks *t, const Symtab *tab, const Tickrow *r, size_t n)
 {
 	uint64_t *sum, a;
-	Tickrow *want;
+	Tickrow *want, *got;
 	size_t j, m;
 	long id;
 
@@ -150,9 +150,27 @@ fuzzsums(const Ticks *t, const Symtab *tab, const Tickrow *r, size_t n)
 	qsort(want, m, sizeof *want, rowcmp);
 	if(m != n)
 		fuzzfail("ticksums: not the rows of the sums made word by word");
+	fuzzorder(r, n);
+	/* equal ticks come in Plan 9's order: compare the rows in name order */
+	got = malloc((n ? n : 1) * sizeof *got);
+	if(got == NULL)
+		fuzzfail("out of memory");
+	memcpy(got, r, n * sizeof *got);
+	qsort(got, n, sizeof *got, rowcmp);
 	for(j = 0; j < n; j++)
-		if(r[j].ticks != want[j].ticks || strcmp(r[j].name, want[j].name) != 0)
+		if(got[j].ticks != want[j].ticks || strcmp(got[j].name, want[j].name) != 0)
 			fuzzfail("ticksums: not the rows of the sums made word by word");
+	free(got);
 	free(sum);
 	free(want);
+}
+
+void
+fuzzorder(const Tickrow *r, size_t n)
+{
+	size_t j;
+
+	for(j = 1; j < n; j++)
+		if(r[j].ticks > r[j - 1].ticks)
+			fuzzfail("ticksums: rows not by decreasing ticks");
 }

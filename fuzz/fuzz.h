@@ -29,5 +29,7 @@ uint64_t fuzzcalls(const Prof *p);
  * word to the symbol of tab (at bias 0) holding the start of its bucket.
  */
 void fuzzsums(const Ticks *t, const Symtab *tab, const Tickrow *r, size_t n);
+/* Check that the rows come by decreasing ticks. */
+void fuzzorder(const Tickrow *r, size_t n);
 /* Stop with a message: a harness's own check failed (libFuzzer keeps the input). */
 _Noreturn void fuzzfail(const char *what);

@@ -60,6 +60,15 @@ report(const unsigned char *buf, size_t n, int format, const Ksyms *k)
 		printkprof(fuzznull(), t, k->text, k->tab->sym[0].value, 4096, 100, rows, nrows);
 		free(rows);
 	}
+	/* as kprof: Plan 9 kpdata over the table ended by etext, Plan 9's loop */
+	if(format == Kpplan9){
+		spaceetext(&s);
+		if(ticksums(t, &s, &rows, &nrows) == 0){
+			fuzzorder(rows, nrows);
+			printkprof(fuzznull(), t, k->text, k->tab->sym[0].value, 4096, 0, rows, nrows);
+			free(rows);
+		}
+	}
 	spacefree(&s);
 	ticksfree(t);
 }

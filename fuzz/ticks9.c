@@ -12,7 +12,7 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	Space one = {0}, two = {0};
+	Space one = {0}, two = {0}, nine = {0};
 	Tickrow *rows;
 	unsigned char *img;
 	size_t n, nimg;
@@ -34,12 +34,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		printtprof(fuzznull(), t, 0x1000, rows, n);
 		free(rows);
 	}
+	/* as tprof: the table ended by etext, Plan 9's loop */
+	if(spaceadd(&nine, fuzzsyms(), 0) < 0)
+		fuzzfail("spaceadd");
+	spaceetext(&nine);
+	if(ticksums(t, &nine, &rows, &n) == 0){
+		fuzzorder(rows, n);
+		printtprof(fuzznull(), t, 0x1000, rows, n);
+		free(rows);
+	}
 	if(spaceadd(&two, fuzzsyms(), 0) < 0 || spaceadd(&two, fuzzsyms(), 0x100) < 0)
 		fuzzfail("spaceadd");
 	if(ticksums(t, &two, &rows, &n) == 0)
 		free(rows);
 	spacefree(&one);
 	spacefree(&two);
+	spacefree(&nine);
 	ticksfree(t);
 	return 0;
 }

@@ -29,6 +29,15 @@ void werrstr(const char *fmt, ...)
  */
 char *oneline(char *buf, size_t n, const char *s);
 
+/* p9qsort.c */
+
+/*
+ * Sort as Plan 9's libc qsort does (sys/src/libc/port/qsort.c): the same
+ * comparisons and exchanges, so elements that compare equal end where
+ * Plan 9's leave them; its reports sort by time alone and print that order.
+ */
+void p9qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 /* sym.c: format-neutral symbol tables */
 
 typedef struct Sym Sym;
@@ -52,6 +61,7 @@ struct Symtab
 	Sym *sym;
 	size_t nsym;
 	uint64_t end;		/* first address past the last symbol's range */
+	int p9end;		/* Plan 9's own table (an a.out's): its last symbol, etext, ends it (spaceetext) */
 	unsigned char buildid[64];	/* GNU build-id, if idlen > 0 */
 	size_t idlen;
 	/* private to sym.c */
@@ -154,10 +164,23 @@ struct Space
 	Region *r;		/* sorted by address */
 	size_t nr;
 	size_t nsym;		/* global ids run 0..nsym-1 */
+	int hasetext;		/* Eadded or Eown: see spaceetext */
+	Sym etext;		/* Eadded: the added etext, id nsym-1 */
 };
+
+enum { Eadded = 1, Eown };	/* Space.hasetext */
 
 /* Place tab at bias (the space does not own tab). 0 or -1. */
 int spaceadd(Space *s, Symtab *tab, uint64_t bias);
+/*
+ * End s as Plan 9's symbol tables end: with a last text symbol "etext" at
+ * the end of the text (the highest table's end), which holds every pc at
+ * or past it (libmach's findsym: a pc past the text is named after the
+ * last text symbol). Added (Eadded), id nsym-1 after every table's
+ * symbols; or, when the highest table is Plan 9's own (p9end), its own
+ * last symbol is that etext (Eown).
+ */
+void spaceetext(Space *s);
 void spacefree(Space *s);
 /* Global id of the symbol holding pc, or -1. */
 long spacefind(const Space *s, uint64_t pc);
@@ -426,7 +449,7 @@ int printgraph(FILE *out, const Prof *p, const Space *s, int recursive, int tabs
 
 /*
  * prof -F: folded stacks (flame graphs), one line per call path with
- * self time, "caller;...;callee ns", paths in -r's order; paths with no
+ * self time, "caller;...;callee ns", paths in -dr's order; paths with no
  * self time are left out. 0 or -1.
  */
 int printfolded(FILE *out, const Prof *p, const Space *s);
@@ -572,7 +595,19 @@ struct Ticks
 	size_t first;		/* Plan 9: 2 (the header overlays buckets 0 and 1); Linux: 1 */
 	uint64_t start;		/* address of word first's bucket */
 	uint64_t res;		/* bytes per bucket: 8 in Plan 9 */
+	int rule;		/* how ticksums gives buckets to symbols */
 };
+
+/*
+ * Ticks.rule. Rtprof: Plan 9's tprof (a bucket to the symbol holding its
+ * first byte, counting from the second bucket after the one holding the
+ * first symbol's first byte: when that symbol is not page-aligned, two of
+ * its buckets are lost). Rkprof: Plan 9's kprof (to the symbol holding its
+ * last byte; those below the first symbol to it, in a row of their own).
+ * Rstart: to the symbol holding the bucket's start address (Linux
+ * /proc/profile, whose start makes that readprofile's rule).
+ */
+enum { Rtprof, Rkprof, Rstart };
 
 /* Ticks of one symbol, for the reports. */
 struct Tickrow
@@ -593,9 +628,12 @@ int ticks9write(const Ticks *t, Outfile *o);
 void ticksfree(Ticks *t);
 
 /*
- * Sum the buckets per symbol: a bucket goes to the symbol whose range
- * holds its start address. *rows is malloc'd, sorted by decreasing ticks,
- * ties by name; rows with no ticks are left out. 0, or -1 (no memory).
+ * Sum the buckets per symbol by t->rule: Rtprof and Rkprof as Plan 9's
+ * loops, over a space of one table ended by spaceetext (the last symbol
+ * gets no ticks); Rstart and spaces of several tables, to the symbol
+ * holding the bucket's start. *rows is malloc'd, one row per symbol with
+ * ticks, in address order, then sorted by p9qsort on ticks and reversed
+ * (decreasing; equal ticks in the order Plan 9 prints them). 0, or -1 (no memory).
  */
 int ticksums(const Ticks *t, const Space *s, Tickrow **rows, size_t *nrows);
 

@@ -1,6 +1,7 @@
-# prof flat report: nodes whose pc has no symbol are left out entirely
-# (neither a row nor part of the total), but their time is still taken out
-# of their parent's self time.
+# prof flat report: nodes whose pc has no symbol (below the first) are
+# left out entirely (neither a row nor part of the total), but their time
+# is still taken out of their parent's self time. A pc at or past the end
+# of the text is etext's, the table's last symbol (Plan 9's symind).
 # Program: main 0x1000, f 0x1100; text ends at 0x1110.
 # Tree (pc: calls, ms -> self):
 #	main (1, 100) -> 100-10-20-3-4-6 = 57
@@ -9,10 +10,11 @@
 #	│       └── f (1, 2) -> 2
 #	├── #fff (2, 20), below the first symbol, left out
 #	├── f @0x110f (1, 3) -> 3
-#	├── #1110 (1, 4), the end of the text, left out
-#	└── #deadbeef (1, 6) -> 5, left out
+#	├── etext @0x1110 (1, 4) -> 4, the end of the text
+#	└── etext @0xdeadbeef (1, 6) -> 5
 #	    └── f (1, 1) -> 1
-# main 57 ms, f 6 ms / 3 calls; total 63: 90.48% and 9.52%.
+# main 57 ms, etext 9 ms / 2 calls, f 6 ms / 3 calls; total 72: 79.17%,
+# 12.50% and 8.33%.
 . "$TOP/tests/lib.sh"
 mkelf prog main=0x1000 f=0x1100
 $MKCLASSIC > prof.out <<'P'
@@ -30,7 +32,8 @@ $MKCLASSIC > prof.out <<'P'
 P
 printf '%b\n' \
 	'  %     Time     Calls  Name' \
-	'90.5    0.057        1\tmain' \
-	' 9.5    0.006        3\tf' > want
+	'79.2    0.057        1\tmain' \
+	'12.5    0.009        2\tetext' \
+	' 8.3    0.006        3\tf' > want
 $PROF prog prof.out > got || fail "prof exit $?"
 same flat want got

@@ -1,6 +1,7 @@
-# prof -d: a pc with no symbol prints as # and lowercase hex, no 0x
-# (pc 0, below the first symbol, at the end of the text, far away); such
-# pcs are compressed like any other.
+# prof -d: a pc with no symbol (pc 0, below the first symbol) prints as #
+# and lowercase hex, no 0x; such pcs are compressed like any other. A pc
+# at the end of the text or far past it is named after the table's last
+# symbol, etext (Plan 9's name(): libmach's findsym for CTEXT).
 # Program: main 0x1000, f 0x1100; text ends at 0x1110.
 # Tree (pc: calls, ms):
 #	main (1, 100)
@@ -9,8 +10,8 @@
 #	│       └── f (1, 2)
 #	├── #fff (2, 20)
 #	├── f @0x110f (1, 3)		last byte of the text
-#	├── #1110 (1, 4)
-#	└── #deadbeef (1, 6)
+#	├── etext @0x1110 (1, 4)
+#	└── etext @0xdeadbeef (1, 6)
 #	    └── f (1, 1)
 . "$TOP/tests/lib.sh"
 unset tabstop
@@ -35,8 +36,8 @@ printf '%b\n' \
 	'.\t. ...' \
 	'. #fff:20/2' \
 	'. f:3' \
-	'. #1110:4' \
-	'. #deadbeef:6' \
+	'. etext:4' \
+	'. etext:6' \
 	'.\tf:1' > want
 $PROF -d prog prof.out > got || fail "prof -d exit $?"
 same -d want got

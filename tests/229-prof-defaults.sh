@@ -23,8 +23,8 @@ $PROF > got || fail "prof exit $?"
 same "prof" want.flat got
 $PROF -d > got || fail "prof -d exit $?"
 same "prof -d" want.d got
-$PROF -r > got || fail "prof -r exit $?"
-same "prof -r" want.d got
+$PROF -dr > got || fail "prof -dr exit $?"
+same "prof -dr" want.d got
 $PROF a.out > got || fail "prof a.out exit $?"
 same "prof a.out" want.flat got
 mv a.out prog

@@ -1,5 +1,5 @@
 # prof on a profile that is only the root record (nothing was called):
-# the flat report is the header alone, -d and -r print nothing.
+# the flat report is the header alone, -d and -dr print nothing.
 # Program: main 0x1000.
 . "$TOP/tests/lib.sh"
 unset tabstop
@@ -13,5 +13,5 @@ same flat want got
 : > want
 $PROF -d prog prof.out > got || fail "prof -d exit $?"
 same -d want got
-$PROF -r prog prof.out > got || fail "prof -r exit $?"
-same -r want got
+$PROF -dr prog prof.out > got || fail "prof -dr exit $?"
+same -dr want got

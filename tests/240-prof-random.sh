@@ -1,6 +1,7 @@
-# Property test: on random valid classic profiles, prof's flat, -d and -r
+# Property test: on random valid classic profiles, prof's flat, -d and -dr
 # reports equal those of tests/ref/prof.awk, an independent reference
-# written in awk from the Plan 9 rules. Trees of 1 to 20,000 nodes; random
+# written in awk from the Plan 9 rules (its own Plan 9 qsort for the order
+# of equal times), and -r alone prints the flat report. Trees of 1 to 20,000 nodes; random
 # pcs (mostly symbol addresses, some inside functions, some unknown),
 # counts (1, 0, large), times (negative ones too), deep chains and repeated
 # pcs so -d compresses. One seed per run, printed on failure; PROF_SEED=N
@@ -29,7 +30,8 @@ one()
 			fail "$r_name: reference failed (seed $seed)"
 		case $r_mode in
 		flat) r_opt= ;;
-		*) r_opt=-$r_mode ;;
+		d) r_opt=-d ;;
+		r) r_opt=-dr ;;
 		esac
 		$PROF $r_opt "$r_name.elf" "$r_name.out" > "$r_name.got.$r_mode" ||
 			fail "$r_name: prof $r_opt exit $? (seed $seed; rerun with PROF_SEED=$seed)"
@@ -39,6 +41,9 @@ one()
 			same "$r_name $r_mode" "$r_name.want.$r_mode" "$r_name.got.$r_mode"
 		}
 	done
+	# -r without -d: the flat report (Plan 9 reads rflag only in its graph walk)
+	$PROF -r "$r_name.elf" "$r_name.out" > "$r_name.got.r1" || fail "$r_name: prof -r exit $?"
+	same "$r_name -r alone" "$r_name.want.flat" "$r_name.got.r1"
 }
 
 one root	$seed		1	3

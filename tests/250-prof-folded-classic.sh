@@ -9,7 +9,7 @@
 #	│   └── f (2, 40)		self 0: left out
 #	│       └── g (3, 40)		self 40
 #	└── g (4, 25)			self 20
-#	    └── 0x5000 (1, 5)		self 5
+#	    └── 0x500 (1, 5)		self 5; below the first symbol
 . "$TOP/tests/lib.sh"
 mkelf prog main=0x1000 f=0x1100 g=0x1200
 $MKCLASSIC > prof.out <<'P'
@@ -18,7 +18,7 @@ $MKCLASSIC > prof.out <<'P'
 3 - 0x1100 1 60
 4 - 0x1100 2 40
 - - 0x1200 3 40
-- - 0x5000 1 5
+- - 0x500 1 5
 5 2 0x1200 4 25
 P
 cat > want <<'W'
@@ -26,7 +26,7 @@ main 15000000
 main;f 20000000
 main;f;f;g 40000000
 main;g 20000000
-main;g;#5000 5000000
+main;g;#500 5000000
 W
 $PROF -F prog prof.out > got 2> err || { cat err; fail "prof -F: exit $?"; }
 [ ! -s err ] || { cat err; fail "prof -F wrote to stderr"; }

@@ -1,10 +1,10 @@
 # prof -C read by valgrind's callgrind_annotate (the oracle for the
 # format). A hand-made Plan 9 prof.out (the tree of 250-prof-folded-classic:
-# main 0x1000, f 0x1100, g 0x1200, a pc 0x5000 no symbol covers), worked by
+# main 0x1000, f 0x1100, g 0x1200, a pc 0x500 below them all), worked by
 # hand, ns = ms x 10^6:
-#	self: g 60 ms (40 under f, 20 under main), f 20, main 15, #5000 5
+#	self: g 60 ms (40 under f, 20 under main), f 20, main 15, #500 5
 #	arcs (calls, inclusive ms): main>f 1 60, main>g 4 25, f>f 2 40,
-#	f>g 3 40, g>#5000 1 5
+#	f>g 3 40, g>#500 1 5
 # Then a real run of tests/progs/folds.c: the self time of each function
 # matches the flat report (within its rounding to 1 ms) and the calls on
 # the arcs are the program's, known by construction.
@@ -34,12 +34,12 @@ $MKCLASSIC > prof.out <<'P'
 3 - 0x1100 1 60
 4 - 0x1100 2 40
 - - 0x1200 3 40
-- - 0x5000 1 5
+- - 0x500 1 5
 5 2 0x1200 4 25
 P
 $PROF -C prog prof.out > cg.classic 2> err || { cat err; fail "prof -C: exit $?"; }
 LC_ALL=C sort > want <<'W'
-#5000 5000000
+#500 5000000
 f 20000000
 g 60000000
 main 15000000
@@ -47,7 +47,7 @@ main>f 1 60000000
 main>g 4 25000000
 f>f 2 40000000
 f>g 3 40000000
-g>#5000 1 5000000
+g>#500 1 5000000
 W
 annotate cg.classic > got
 same "callgrind_annotate of prof -C (classic)" want got

@@ -29,11 +29,11 @@ printf '%b\n' \
 	'.\t...' > want
 timeout $limit $PROF -d prog prof.out > got || fail "prof -d exit $? (124: timed out)"
 same -d want got
-# -r prints the whole chain, 2 GB of indentation: look at its start only
+# -dr prints the whole chain, 2 GB of indentation: look at its start only
 printf '%b\n' \
 	'f:65534' \
 	'. f:65533' \
 	'.\tf:65532' \
 	'.\t. f:65531' > want
-timeout $limit $PROF -r prog prof.out 2>/dev/null | head -n 4 > got
-same "-r, first lines" want got
+timeout $limit $PROF -dr prog prof.out 2>/dev/null | head -n 4 > got
+same "-dr, first lines" want got

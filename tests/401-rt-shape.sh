@@ -1,7 +1,7 @@
 # Exact call counts and call tree of a program whose calls are known by
 # construction (tests/progs/shape.c: paths of known shape, recursion of
 # known depth, mutual recursion): the flat Calls column, prof -d (recursion
-# compressed) and prof -r (full), times masked. Static runtime, then shared.
+# compressed) and prof -dr (full), times masked. Static runtime, then shared.
 . "$TOP/tests/lib.sh"
 
 rtcc shape "$TOP/tests/progs/shape.c"
@@ -50,7 +50,7 @@ same "prof -d" want.d got.d
 	for d in 1 3 5 7; do echo "$d even 1"; echo "$((d + 1)) odd 1"; done
 } | tree > want.r
 graph -r shape "$p" > got.r
-same "prof -r" want.r got.r
+same "prof -dr" want.r got.r
 
 # the same with the shared runtime
 rm -f prof.*
@@ -62,4 +62,4 @@ p=$(profile)
 calls shape.so "$p" > got.flat
 same "flat calls (shared runtime)" want.flat got.flat
 graph -r shape.so "$p" > got.r
-same "prof -r (shared runtime)" want.r got.r
+same "prof -dr (shared runtime)" want.r got.r

@@ -29,4 +29,4 @@ same "prof -d" want.d got.d
 	echo "1 last 1"
 } | tree > want.r
 graph -r longjmp "$p" > got.r
-same "prof -r" want.r got.r
+same "prof -dr" want.r got.r

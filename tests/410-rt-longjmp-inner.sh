@@ -20,9 +20,9 @@ same "calls" want.flat got.flat
 	echo "1 tally 20"
 } | tree > want.r
 graph -r longjmp2 "$p" > got.r
-same "prof -r" want.r got.r
+same "prof -dr" want.r got.r
 
-# time in ms of the node NAME at DEPTH in prof -r's output
+# time in ms of the node NAME at DEPTH in prof -dr's output
 msat()
 {
 	awk -v d="$1" -v n="$2" '{ match($0, /^[. ]*/) }

@@ -20,7 +20,7 @@ same "calls" want.flat got.flat
 	while [ $d -le 41 ]; do echo "$d rec 1"; d=$((d + 1)); done
 } | tree > want.r
 graph -r exitdeep "$p" > got.r
-same "prof -r" want.r got.r
+same "prof -dr" want.r got.r
 # inclusive times never grow going down the chain
 sed 's/.*://' graph.out | awk 'NR > 1 && $1 > prev { print "node " NR ": " $1 " ms > its parent " prev; bad = 1 }
 	{ prev = $1 } END { exit bad }' || fail "a child's time exceeds its parent's"

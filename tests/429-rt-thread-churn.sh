@@ -33,7 +33,7 @@ tree > want.r <<'E'
 3 deep 10000
 E
 graph -r churn "$p" > got.r
-same "prof -r" want.r got.r
+same "prof -dr" want.r got.r
 plain=$(sed -n 's/^peak //p' want.err)
 prof=$(sed -n 's/^peak //p' err)
 echo "peak resident size: $plain kB unprofiled, $prof kB profiled"

@@ -31,7 +31,7 @@ for cc in gcc clang; do
 		calls inline "$p" > got.flat
 		same "$cc $opt: calls" want.flat got.flat
 		graph -r inline "$p" > got.r
-		same "$cc $opt: prof -r" want.r got.r
+		same "$cc $opt: prof -dr" want.r got.r
 	done
 done
 if command -v clang > /dev/null; then
@@ -56,7 +56,7 @@ if command -v clang > /dev/null; then
 		fi
 		same "clang after inlining $opt: calls" want.flat got.flat
 		graph -r inline "$p" > got.r
-		same "clang after inlining $opt: prof -r" want.r got.r
+		same "clang after inlining $opt: prof -dr" want.r got.r
 	done
 fi
 [ $n -gt 0 ] || skip "neither gcc nor clang"

@@ -2,7 +2,7 @@
 # on known paths): each path's time counts its callees', as in the other
 # modes: main 400 ms, a 300, b under a 200, r at each of its 4 depths
 # 100. Checked as shares of main's time (ticks are coarse and a loaded
-# machine delays them), +-0.1; the r nodes (prof -r) within 2 ticks of
+# machine delays them), +-0.1; the r nodes (prof -dr) within 2 ticks of
 # each other;
 # main 300 to 4000 ms. With profsize=2 (main and a recorded, the rest
 # not) the time of the calls not recorded is their nearest recorded

@@ -50,8 +50,8 @@ for cc in gcc clang; do
 		[ ! -s err ] || fail "$cc $opt: stderr $(cat err)"
 		p=$(profile)
 		graph -r frames "$p" > got.r
-		same "$cc $opt $link: prof -r" want.r got.r
-		tabstop=1 $PROF -r frames "$p" > times 2> /dev/null || fail "prof -r: exit $?"
+		same "$cc $opt $link: prof -dr" want.r got.r
+		tabstop=1 $PROF -dr frames "$p" > times 2> /dev/null || fail "prof -dr: exit $?"
 		# big's ms (line i) and its leaves' (line i+1): leaves > 0, big >= leaves
 		for big in big4k big64k big1m; do
 			awk -v b="$big" '

@@ -38,7 +38,7 @@ for cc in gcc clang; do
 			calls ucgen "$p" | grep -v '^burn ' > got.flat
 			same "$cc $opt $link: calls" want.flat got.flat
 			graph -r ucgen "$p" | grep -v 'burn' > got.r
-			same "$cc $opt $link: prof -r" want.r got.r
+			same "$cc $opt $link: prof -dr" want.r got.r
 		done
 	done
 done

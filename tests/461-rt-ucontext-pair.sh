@@ -30,5 +30,5 @@ for type in user kernel elapsed sample; do
 	calls ucpair "$p" > got.flat
 	same "$type: calls" want.flat got.flat
 	graph -r ucpair "$p" > got.r
-	same "$type: prof -r" want.r got.r
+	same "$type: prof -dr" want.r got.r
 done

@@ -33,5 +33,5 @@ for link in dynamic static; do
 	calls uclink "$p" > got.flat
 	same "$link: calls" want.flat got.flat
 	graph -r uclink "$p" > got.r
-	same "$link: prof -r" want.r got.r
+	same "$link: prof -dr" want.r got.r
 done

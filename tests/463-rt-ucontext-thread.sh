@@ -28,5 +28,5 @@ for type in user kernel elapsed sample; do
 	calls ucthread "$p" > got.flat
 	same "$type: calls" want.flat got.flat
 	graph -r ucthread "$p" > got.r
-	same "$type: prof -r" want.r got.r
+	same "$type: prof -dr" want.r got.r
 done

@@ -53,7 +53,7 @@ tree > want.r <<'E2'
 2 yield 1000
 E2
 graph -r ucgen "$(profile)" > got.r
-same "libprof.so: ucgen's prof -r" want.r got.r
+same "libprof.so: ucgen's prof -dr" want.r got.r
 
 src=$TOP/tests/progs/ucloader.c
 ${CC:-cc} -shared -fPIC -o slowinit.so "$TOP/tests/progs/slowinit.c" || fail "cc slowinit.so"

@@ -7,7 +7,7 @@
 # record --no-event --no-libcall (no events, no library calls: only the
 # program's functions, as prof counts them). For every function, prof's
 # Calls equal uftrace report's; for every call path (the raw path from the
-# root, recursion not compressed), the calls prof -r shows equal those
+# root, recursion not compressed), the calls prof -dr shows equal those
 # counted from uftrace dump's entry records (name and depth).
 #
 # One executable serves both: it is linked with the runtime dynamically
@@ -35,11 +35,11 @@ if [ ! -f "$cache/sqlite-amal/.done" ] && [ "$(id -u)" -ne 0 ]; then
 fi
 # Our runtime's files are named prof.<pid> and uftrace's directory is uftrace.data.
 
-# profpaths PROGRAM PROFILE: "path calls" lines, path = name;name;..., from prof -r
+# profpaths PROGRAM PROFILE: "path calls" lines, path = name;name;..., from prof -dr
 # (tabstop=100: a node at depth d is indented "." and 2d-1 spaces, the root not at all)
 profpaths()
 {
-	tabstop=100 $PROF -r "$1" "$2" > r.out 2> r.err || { cat r.err; fail "prof -r $1 $2 failed"; }
+	tabstop=100 $PROF -dr "$1" "$2" > r.out 2> r.err || { cat r.err; fail "prof -dr $1 $2 failed"; }
 	awk '{ match($0, /^[. ]*/); d = RLENGTH / 2; node = substr($0, RLENGTH + 1)
 		c = 1; if(node ~ /\/[0-9]+$/){ c = node; sub(/.*\//, "", c) }
 		sub(/:[0-9]+(\/[0-9]+)?$/, "", node)
@@ -114,7 +114,7 @@ gcc -O0 -finstrument-functions -o uftpaths "$TOP/tests/progs/uftpaths.c" -L"$B" 
 record ./uftpaths
 sed -n 's/^ \*\t\(main[^ ]*\) \([0-9]*\)$/\1 \2/p' "$TOP/tests/progs/uftpaths.c" | LC_ALL=C sort > want.paths
 [ "$(wc -l < want.paths)" -eq 12 ] || fail "uftpaths.c: want 12 paths in its comment"
-same "uftpaths: prof -r paths" want.paths prof.paths
+same "uftpaths: prof -dr paths" want.paths prof.paths
 same "uftpaths: uftrace paths" want.paths uf.paths
 printf 'leaf 5\nmain 1\nping 3\npong 2\nrec 3\ntwice 2\n' > want.calls
 same "uftpaths: prof calls" want.calls prof.calls

@@ -40,11 +40,15 @@ printf 'total: 400\tin kernel text: 360\toutside kernel text: 40\nKTZERO fffffff
 $KPROF -H 250 System.map kpdata > got || fail "kprof -H exit status $?"
 same "-H 250" want got
 
-# Ties in ticks go by name: alpha and beta 10 each, of 20 in text.
+# Equal ticks: alpha and beta 10 each, of 20 in text. Plan 9 sorts the
+# rows [alpha10 beta10] (address order) with its qsort: pivot 1 (beta) to
+# the front, [beta10 alpha10]; i 1, j 1 (equal: neither scan passes it):
+# swap 1,1; i 2, j 0: crossed, the pivot stays; printed from the end:
+# alpha, beta.
 echo '20 0 6*0 10 7*0 10 15*0' | $KPWORDS -b > tie
 printf 'total: 20\tin kernel text: 20\toutside kernel text: 0\nKTZERO ffffffff81000000 PGSIZE 4Kb\nms\t  %%\tsym\n10\t 50.0\talpha\n10\t 50.0\tbeta\n' > want
 $KPROF System.map tie > got || fail "kprof ties: exit status $?"
-same "ties by name" want got
+same "equal ticks" want got
 
 # KTZERO (_text, here an absolute symbol, so not a text symbol itself) ...000
 # but the first text symbol at ...1000: Plan 9's warning

@@ -29,4 +29,4 @@ awk 'BEGIN {
 		print d, "kidrec", 1792
 }' | LC_ALL=C sort > want.r
 levels prog "$p" > got.r
-same "tree (prof -r, by depth)" want.r got.r
+same "tree (prof -dr, by depth)" want.r got.r

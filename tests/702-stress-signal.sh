@@ -32,7 +32,7 @@ for type in user elapsed sample; do
 	[ "$a" -le $((busy + quiet)) ] || fail "$type: onalrm: $a calls recorded, $((busy + quiet)) alarms"
 	grep -q "^h $a\$" got.flat || fail "$type: h: want $a calls: $(grep '^h ' got.flat)"
 	grep -q "^h2 $a\$" got.flat || fail "$type: h2: want $a calls: $(grep '^h2 ' got.flat)"
-	q=$(tabstop=2 $PROF -r prog "$p" 2>/dev/null | awk '{ match($0, /^(\.\t)*/); d = RLENGTH / 2
+	q=$(tabstop=2 $PROF -dr prog "$p" 2>/dev/null | awk '{ match($0, /^(\.\t)*/); d = RLENGTH / 2
 		n = substr($0, RLENGTH + 1); c = n; sub(/:.*/, "", n); sub(/^[^:]*:[0-9]*\/?/, "", c)
 		name[d] = n }
 		d == 1 && n == "onalrm" && name[0] == "quietthr" { print c == "" ? 1 : c }')

@@ -46,4 +46,4 @@ awk '{ s[$2] += $3 } END { for(n in s) print n, s[n] }' want.r | LC_ALL=C sort >
 calls prog "$p" > got.flat
 same "calls" want.flat got.flat
 levels prog "$p" > got.r
-same "tree (prof -r, by depth)" want.r got.r
+same "tree (prof -dr, by depth)" want.r got.r

@@ -35,5 +35,5 @@ for how in main thread; do
 	calls prog "$p" > got.flat
 	same "$how: calls" want.flat got.flat
 	levels prog "$p" > got.r
-	same "$how: tree (prof -r, by depth)" want.r got.r
+	same "$how: tree (prof -dr, by depth)" want.r got.r
 done

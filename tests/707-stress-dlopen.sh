@@ -42,5 +42,5 @@ for p in prog progso; do
 		if(n ~ /^(plugfn|plughelper)$/) n = "plug"
 		s[root " " d " " n] += c }
 		END { for(k in s) print k, s[k] }' levels.out | LC_ALL=C sort > got.r
-	same "$p: tree (prof -r, by depth; the object's functions as plug)" want.r got.r
+	same "$p: tree (prof -dr, by depth; the object's functions as plug)" want.r got.r
 done

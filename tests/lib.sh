@@ -99,12 +99,12 @@ calls()
 	sed 1d calls.out | awk -F'\t' '{ n = split($1, f, " "); print $2, f[n] }' | LC_ALL=C sort
 }
 
-# graph [-r] PROGRAM PROFILE: prof -d (or -r) with the times masked (name:T,
+# graph [-r] PROGRAM PROFILE: prof -d (or -dr) with the times masked (name:T,
 # name:T/count) and tabstop=100, so a line is "." and 2*depth-1 spaces, then the node.
 graph()
 {
 	_f=-d
-	[ "$1" = -r ] && { _f=-r; shift; }
+	[ "$1" = -r ] && { _f=-dr; shift; }
 	tabstop=100 $PROF $_f "$1" "$2" > graph.out 2>graph.err || { cat graph.err; fail "prof $_f $1 $2: exit $?"; }
 	sed 's/:[0-9]*/:T/' graph.out
 }

@@ -87,7 +87,11 @@ report(const char *kernel, const char *kpdata, int format, unsigned hz, const ch
 	if(t == NULL)
 		fatal();
 	memset(&s, 0, sizeof s);
-	if(spaceadd(&s, k->tab, 0) < 0 || ticksums(t, &s, &rows, &nrows) < 0)
+	if(spaceadd(&s, k->tab, 0) < 0)
+		fatal();
+	if(format == Kpplan9)
+		spaceetext(&s);	/* Plan 9's table ends with etext, which gets no ticks */
+	if(ticksums(t, &s, &rows, &nrows) < 0)
 		fatal();
 	r = printkprof(stdout, t, k->text, k->tab->sym[0].value, k->pgsize ? k->pgsize : (unsigned)sysconf(_SC_PAGESIZE),
 		hz, rows, nrows);

@@ -192,6 +192,7 @@ loadsyms(Prof *p, const char *program, Symtab *prog, Space *s, Symtab ***tabs, s
 		(*tabs)[(*ntabs)++] = t;
 		if(spaceadd(s, t, 0) < 0)
 			fatal();
+		spaceetext(s);	/* Plan 9's table ends with etext, which names every pc past the text */
 		return;
 	}
 	if(prog != NULL && p->exemod == Pnone)
@@ -438,8 +439,8 @@ options(int argc, char *argv[], Opts *o)
 		default:
 			usage();
 		}
-	/* one report; -d and -r are one report, Plan 9's */
-	if(o->Cflag + o->Fflag + o->Sflag + o->Nflag + o->Pflag + (o->dflag || o->rflag) > 1)
+	/* one report; -r changes only -d's (Plan 9 reads rflag only in its graph walk) */
+	if(o->Cflag + o->Fflag + o->Sflag + o->Nflag + o->Pflag + o->dflag > 1)
 		usage();
 	/* a comparison: its report, -d's paths, -F's difference, -S's graph or -g's breaches */
 	if(o->nbase > 0 && (o->Cflag || o->Nflag || o->Pflag || (o->gate != NULL && (o->Fflag || o->Sflag || o->dflag || o->rflag))))
@@ -503,7 +504,7 @@ main(int argc, char *argv[])
 		r = printcallgrind(stdout, p, &space, program);
 	else if(o.Pflag)
 		r = printpprof(stdout, p, &space, program, written(profile));
-	else if(o.dflag || o.rflag)
+	else if(o.dflag)
 		r = printgraph(stdout, p, &space, o.rflag, tabstop());
 	else
 		r = printflat(stdout, p, &space);

@@ -186,7 +186,10 @@ report(const Ticks *t, uint64_t base, Symtab *syms, const Tally *ta, const char 
 	size_t n;
 	int r;
 
-	if(spaceadd(&space, syms, 0) < 0 || ticksums(t, &space, &rows, &n) < 0)
+	if(spaceadd(&space, syms, 0) < 0)
+		fatal();
+	spaceetext(&space);	/* Plan 9's table ends with etext, which gets no ticks */
+	if(ticksums(t, &space, &rows, &n) < 0)
 		fatal();
 	r = printtprof(stdout, t, base, rows, n);
 	if(ta != NULL && t->total > 0)

@@ -1,42 +1,39 @@
 /* prof's flat report: self time and calls per symbol. */
 #include <stdlib.h>
-#include <string.h>
 
 #include "proftools.h"
 
 typedef struct Acc Acc;
 struct Acc
 {
-	long id;
 	const char *name;
 	uint64_t self;
 	uint64_t calls;
 };
 
-/* Decreasing self time; ties by name, then by address order. */
+/* Plan 9's acmp: by self time alone, increasing. */
 static int
 acccmp(const void *va, const void *vb)
 {
 	const Acc *a, *b;
-	int c;
 
 	a = va;
 	b = vb;
-	if(a->self != b->self)
-		return a->self > b->self ? -1 : 1;
-	c = strcmp(a->name, b->name);
-	if(c != 0)
-		return c;
-	return (a->id > b->id) - (a->id < b->id);
+	return (a->self > b->self) - (a->self < b->self);
 }
 
+/*
+ * As Plan 9's prof: every text symbol, in address order, sorted by
+ * p9qsort on self time; the rows with calls printed from the end of the
+ * array, so equal times come in the order its qsort leaves them.
+ */
 int
 printflat(FILE *out, const Prof *p, const Space *s)
 {
 	char pct[32], sec[400];
 	Acc *acc;
 	uint64_t total, self;
-	size_t n, j;
+	size_t j;
 	uint32_t i;
 	long id;
 
@@ -55,22 +52,18 @@ printflat(FILE *out, const Prof *p, const Space *s)
 		acc[id].calls = (acc[id].calls + p->node[i].count) & p->mask;
 		total = (total + self) & p->mask;
 	}
-	n = 0;
 	for(j = 0; j < s->nsym; j++)
-		if(acc[j].calls != 0){
-			acc[n] = acc[j];
-			acc[n].id = j;
-			acc[n].name = spacesym(s, j)->name;
-			n++;
-		}
-	qsort(acc, n, sizeof acc[0], acccmp);
+		acc[j].name = spacesym(s, j)->name;
+	p9qsort(acc, s->nsym, sizeof acc[0], acccmp);
 	if(total == 0)
 		total = 1;
 	if(p->format == P9front)
 		fprintf(out, "  %%       Time        Calls  Name\n");
 	else
 		fprintf(out, "  %%     Time     Calls  Name\n");
-	for(j = 0; j < n; j++){
+	for(j = s->nsym; j-- > 0; ){
+		if(acc[j].calls == 0)
+			continue;
 		/* Plan 9's print: its %f rounds in decimal */
 		p9fmtf(pct, sizeof pct, 100.0 * acc[j].self / total, 4, 1);
 		if(p->format == P9front){

@@ -108,6 +108,7 @@ kpdata9(const unsigned char *buf, size_t n, const Ksyms *k, const char *name)
 		ticksfree(t);
 		return NULL;
 	}
+	t->rule = Rkprof;
 	if(!plan9fits(t->nword, k)){
 		werrstr("%s: its buckets cover %#" PRIx64 " bytes of text, the kernel's text is %#" PRIx64
 			" bytes: data of another kernel?", name, (uint64_t)t->nword * 8, k->etext - k->text);
@@ -156,6 +157,7 @@ procprofile(const unsigned char *buf, size_t n, const Ksyms *k, const char *name
 	t->first = 1;
 	t->res = step;
 	t->start = k->stext + 2 * (uint64_t)step - 1;
+	t->rule = Rstart;
 	return t;
 }
 

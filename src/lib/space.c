@@ -35,7 +35,31 @@ spaceadd(Space *s, Symtab *tab, uint64_t bias)
 		nr[i].first = s->nsym;
 		s->nsym += nr[i].tab->nsym;
 	}
+	if(s->hasetext){
+		s->hasetext = 0;
+		spaceetext(s);
+	}
 	return 0;
+}
+
+void
+spaceetext(Space *s)
+{
+	const Region *r;
+
+	if(s->nr == 0 || s->hasetext)
+		return;
+	r = &s->r[s->nr - 1];
+	if(r->tab->p9end){
+		s->hasetext = Eown;
+		return;
+	}
+	s->etext.name = "etext";
+	s->etext.value = r->tab->end + r->bias;
+	s->etext.size = 0;
+	s->etext.rank = 0;
+	s->hasetext = Eadded;
+	s->nsym++;
 }
 
 void
@@ -45,6 +69,7 @@ spacefree(Space *s)
 	s->r = NULL;
 	s->nr = 0;
 	s->nsym = 0;
+	s->hasetext = 0;
 }
 
 long
@@ -68,9 +93,11 @@ spacefind(const Space *s, uint64_t pc)
 		return -1;
 	r = &s->r[lo - 1];
 	i = symfind(r->tab, pc - r->bias);
-	if(i < 0)
-		return -1;
-	return (long)r->first + i;
+	if(i >= 0)
+		return (long)r->first + i;
+	if(s->hasetext && lo == s->nr && pc - r->bias >= r->tab->end)
+		return s->hasetext == Eown ? (long)(r->first + r->tab->nsym - 1) : (long)s->nsym - 1;
+	return -1;
 }
 
 const Sym *
@@ -78,6 +105,8 @@ spacesym(const Space *s, long id)
 {
 	size_t lo, hi, mid;
 
+	if(s->hasetext == Eadded && (size_t)id == s->nsym - 1)
+		return &s->etext;
 	lo = 0;
 	hi = s->nr;
 	while(hi - lo > 1){

@@ -241,6 +241,7 @@ aoutparse(const unsigned char *buf, size_t n, Aout *a, const char *name)
 		symfree(t);
 		return NULL;
 	}
+	t->p9end = 1;	/* its last text symbol, etext, holds every pc past it */
 	return t;
 }
 

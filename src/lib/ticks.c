@@ -105,6 +105,7 @@ ticksfree(Ticks *t)
 	free(t);
 }
 
+/* Plan 9's compar: by ticks alone, increasing. */
 static int
 rowcmp(const void *va, const void *vb)
 {
@@ -112,9 +113,7 @@ rowcmp(const void *va, const void *vb)
 
 	a = va;
 	b = vb;
-	if(a->ticks != b->ticks)
-		return a->ticks > b->ticks ? -1 : 1;
-	return strcmp(a->name, b->name);
+	return (a->ticks > b->ticks) - (a->ticks < b->ticks);
 }
 
 /* The index of the first word whose bucket starts at or past address a (nword if none). */
@@ -146,162 +145,167 @@ wordsum(const Ticks *t, size_t lo, size_t hi)
 	return s;
 }
 
-/* The sums for a space of one table: symbol i's buckets are the words of addresses in its range. */
-static void
-onetable(const Ticks *t, const Region *r, uint64_t *sum)
+/* Rows being made, in address order. */
+typedef struct Rows Rows;
+struct Rows
 {
-	const Symtab *tab;
-	size_t i, lo, hi;
-	uint64_t next;
-
-	tab = r->tab;
-	if(t->nword <= t->first)
-		return;
-	lo = wordat(t, tab->sym[0].value + r->bias);
-	for(i = 0; i < tab->nsym && lo < t->nword; i++){
-		next = i + 1 < tab->nsym ? tab->sym[i + 1].value : tab->end;
-		hi = wordat(t, next + r->bias);
-		sum[i] = wordsum(t, lo, hi);
-		lo = hi;
-	}
-}
-
-/* A row with the first 8 bytes of its name as a number that sorts as strcmp does. */
-typedef struct Keyed Keyed;
-struct Keyed
-{
-	uint64_t key;
-	Tickrow row;
+	Tickrow *r;
+	size_t n;
 };
 
-static int
-keycmp(const void *va, const void *vb)
+/* Add the sum of words [*lo, hi) as a row for name, if not 0; *lo moves up to hi. */
+static void
+addrow(Rows *rs, const Ticks *t, size_t *lo, size_t hi, const char *name)
 {
-	const Keyed *a, *b;
+	uint64_t sum;
 
-	a = va;
-	b = vb;
-	if(a->key != b->key)
-		return a->key < b->key ? -1 : 1;
-	return strcmp(a->row.name, b->row.name);
+	if(hi > t->nword)
+		hi = t->nword;
+	if(hi <= *lo)
+		return;
+	sum = wordsum(t, *lo, hi);
+	*lo = hi;
+	if(sum != 0){
+		rs->r[rs->n].name = name;
+		rs->r[rs->n++].ticks = sum;
+	}
 }
 
-/* Row r keyed by the first 8 bytes of its name. */
-static void
-keyrow(Keyed *k, const Tickrow *r)
+/* Plan 9's base: the address of word 0's bucket. */
+static uint64_t
+base9(const Ticks *t)
 {
-	const unsigned char *s;
-	int j;
-
-	s = (const unsigned char *)r->name;
-	k->key = 0;
-	for(j = 0; j < 8; j++){
-		k->key = k->key << 8 | s[0];
-		s += s[0] != 0;
-	}
-	k->row = *r;
+	return t->start - t->first * t->res;
 }
 
 /*
- * rowcmp's order, faster for many rows: the keys made in symbol order (the
- * names read where they lie), a stable radix sort by decreasing ticks, 16
- * bits a pass, then each run of equal ticks by key and name. 0 or -1.
+ * tprof.c's loop: symbol i-1 gets the words whose buckets start below
+ * symbol i; the first symbol's count from (value - base)/res + 2.
  */
-static int
-rowsort(Tickrow *r, size_t n)
+static void
+tprofrows(const Ticks *t, const Space *s, Rows *rs)
 {
-	Keyed *a, *b, *t;
-	uint64_t max;
-	size_t *pos, i, j, d, c, m;
-	int shift;
+	uint64_t base, v;
+	size_t i, j;
 
-	a = malloc(n * sizeof *a);
-	b = malloc(n * sizeof *b);
-	pos = malloc(65536 * sizeof *pos);
-	if(a == NULL || b == NULL || pos == NULL){
-		free(a);
-		free(b);
-		free(pos);
+	base = base9(t);
+	v = spacesym(s, 0)->value;
+	if(v < base)
+		return;	/* Plan 9's unsigned difference: past every word */
+	if((v - base) / t->res >= t->nword)
+		return;
+	j = (v - base) / t->res + 2;
+	for(i = 1; i < s->nsym && j < t->nword; i++){
+		v = spacesym(s, i)->value;
+		if(v > base)
+			addrow(rs, t, &j, (v - base) / t->res + ((v - base) % t->res != 0), spacesym(s, i - 1)->name);
+	}
+}
+
+/*
+ * kprof.c's loop: with (value - base)/res truncated, a bucket goes to the
+ * symbol holding its last byte; the first symbol gets first the words
+ * before it, then its own, as two rows.
+ */
+static void
+kprofrows(const Ticks *t, const Space *s, Rows *rs)
+{
+	uint64_t base, v;
+	size_t i, j;
+
+	base = base9(t);
+	j = t->first;
+	for(i = 0; i < s->nsym && j < t->nword; i++){
+		v = spacesym(s, i)->value;
+		/* a symbol below base: Plan 9's unsigned difference is past every word */
+		addrow(rs, t, &j, v < base ? t->nword : (v - base) / t->res, spacesym(s, i > 0 ? i - 1 : 0)->name);
+	}
+}
+
+/* Each symbol the words whose buckets start in its range. */
+static void
+startrows(const Ticks *t, const Space *s, Rows *rs)
+{
+	const Region *r;
+	const Symtab *tab;
+	uint64_t next;
+	size_t i, lo;
+
+	if(s->nr != 1 || t->nword <= t->first)
+		return;
+	r = &s->r[0];
+	tab = r->tab;
+	lo = wordat(t, tab->sym[0].value + r->bias);
+	for(i = 0; i < tab->nsym && lo < t->nword; i++){
+		next = i + 1 < tab->nsym ? tab->sym[i + 1].value : tab->end;
+		addrow(rs, t, &lo, wordat(t, next + r->bias), tab->sym[i].name);
+	}
+}
+
+/* Each symbol of a space of several tables the words whose bucket starts it holds. */
+static int
+spacerows(const Ticks *t, const Space *s, Rows *rs)
+{
+	uint64_t *sum;
+	size_t j;
+	long id;
+
+	sum = calloc(s->nsym ? s->nsym : 1, sizeof *sum);
+	if(sum == NULL)
 		return -1;
+	for(j = t->first; j < t->nword; j++){
+		if(wordsum(t, j, j + 1) == 0)
+			continue;
+		id = spacefind(s, t->start + (j - t->first) * t->res);
+		if(id >= 0)
+			sum[id] += wordsum(t, j, j + 1);
 	}
-	max = 0;
-	for(i = 0; i < n; i++){
-		keyrow(&a[i], &r[i]);
-		if(r[i].ticks > max)
-			max = r[i].ticks;
-	}
-	for(shift = 0; shift < 64 && max >> shift != 0; shift += 16){
-		memset(pos, 0, 65536 * sizeof *pos);
-		for(i = 0; i < n; i++)
-			pos[0xFFFF - (a[i].row.ticks >> shift & 0xFFFF)]++;
-		for(d = 0, m = 0; d < 65536; d++){
-			c = pos[d];
-			pos[d] = m;
-			m += c;
+	for(j = 0; j < s->nsym; j++)
+		if(sum[j] != 0){
+			rs->r[rs->n].name = spacesym(s, (long)j)->name;
+			rs->r[rs->n++].ticks = sum[j];
 		}
-		for(i = 0; i < n; i++)
-			b[pos[0xFFFF - (a[i].row.ticks >> shift & 0xFFFF)]++] = a[i];
-		t = a;
-		a = b;
-		b = t;
-	}
-	for(i = 0; i < n; i = j){
-		for(j = i + 1; j < n && a[j].row.ticks == a[i].row.ticks; j++)
-			;
-		if(j - i > 1)
-			qsort(a + i, j - i, sizeof *a, keycmp);
-	}
-	for(i = 0; i < n; i++)
-		r[i] = a[i].row;
-	free(a);
-	free(b);
-	free(pos);
+	free(sum);
 	return 0;
 }
 
 int
 ticksums(const Ticks *t, const Space *s, Tickrow **rows, size_t *nrows)
 {
-	uint64_t *sum;
-	Tickrow *r;
-	size_t j, n;
-	long id;
+	Tickrow x;
+	size_t i;
+	Rows rs;
+	int r;
 
-	sum = calloc(s->nsym ? s->nsym : 1, sizeof *sum);
-	if(sum == NULL){
+	/* a row per symbol at most, and kprof's extra one */
+	rs.r = malloc((s->nsym + 1) * sizeof *rs.r);
+	rs.n = 0;
+	if(rs.r == NULL){
 		werrstr("tick sums: out of memory");
 		return -1;
 	}
-	if(s->nr == 1)
-		onetable(t, &s->r[0], sum);
+	r = 0;
+	if(s->nr != 1)
+		r = spacerows(t, s, &rs);
+	else if(t->rule == Rtprof && s->hasetext)
+		tprofrows(t, s, &rs);
+	else if(t->rule == Rkprof && s->hasetext)
+		kprofrows(t, s, &rs);
 	else
-		for(j = t->first; j < t->nword; j++){
-			if(tword(t, j) == 0)
-				continue;
-			id = spacefind(s, t->start + (j - t->first) * t->res);
-			if(id >= 0)
-				sum[id] += tword(t, j);
-		}
-	n = 0;
-	for(j = 0; j < s->nsym; j++)
-		n += sum[j] != 0;
-	r = malloc((n ? n : 1) * sizeof *r);
-	if(r == NULL){
-		free(sum);
+		startrows(t, s, &rs);
+	if(r < 0){
+		free(rs.r);
 		werrstr("tick sums: out of memory");
 		return -1;
 	}
-	n = 0;
-	for(j = 0; j < s->nsym; j++)
-		if(sum[j] != 0){
-			r[n].name = spacesym(s, (long)j)->name;
-			r[n++].ticks = sum[j];
-		}
-	free(sum);
-	/* the radix sort's 64K counters pay for themselves only over many rows */
-	if(n < 4096 || rowsort(r, n) < 0)
-		qsort(r, n, sizeof *r, rowcmp);
-	*rows = r;
-	*nrows = n;
+	/* Plan 9 sorts the rows of its loop and prints from the end */
+	p9qsort(rs.r, rs.n, sizeof *rs.r, rowcmp);
+	for(i = 0; i < rs.n / 2; i++){
+		x = rs.r[i];
+		rs.r[i] = rs.r[rs.n - 1 - i];
+		rs.r[rs.n - 1 - i] = x;
+	}
+	*rows = rs.r;
+	*nrows = rs.n;
 	return 0;
 }

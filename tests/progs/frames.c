@@ -7,7 +7,7 @@
  * level deeper, after plant left copies of host's return address where
  * host's uninitialised locals are (host overwrites them after its entry
  * hook); host calls inl, inlined in it (its hooks kept), which calls
- * leaf once. By construction (prof -r):
+ * leaf once. By construction (prof -dr):
  *	main 1
  *	. big4k 1	. leaf 1000
  *	. big64k 1	. leaf 1000

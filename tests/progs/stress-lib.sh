@@ -27,13 +27,13 @@ alike()
 	same "standard output, profiled vs unprofiled" plain.out prog.out
 }
 
-# levels PROGRAM PROFILE: prof -r's tree as "depth name count" lines,
+# levels PROGRAM PROFILE: prof -dr's tree as "depth name count" lines,
 # sorted: the tree up to the order of siblings (the threads' trees merge
 # in an order that depends on scheduling). With tabstop=2 a node at depth
 # d is indented by d ".<tab>" (DESIGN 1.2).
 levels()
 {
-	tabstop=2 $PROF -r "$1" "$2" > levels.out 2> levels.err || { cat levels.err; fail "prof -r $1 $2: exit $?"; }
+	tabstop=2 $PROF -dr "$1" "$2" > levels.out 2> levels.err || { cat levels.err; fail "prof -dr $1 $2: exit $?"; }
 	awk '{ match($0, /^(\.\t)*/); d = RLENGTH / 2; s = substr($0, RLENGTH + 1)
 		n = s; sub(/:.*/, "", n); c = s; sub(/^[^:]*:[0-9]*/, "", c); sub(/^\//, "", c)
 		print d, n, c == "" ? 1 : c }' levels.out | LC_ALL=C sort

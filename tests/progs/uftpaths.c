@@ -1,6 +1,6 @@
 /*
  * Call paths known by construction, for 470-rt-sqlite-uftrace's check of
- * its readers of prof -r and uftrace dump (built -O0). Paths and calls:
+ * its readers of prof -dr and uftrace dump (built -O0). Paths and calls:
  *	main 1
  *	main;twice 2
  *	main;twice;leaf 4

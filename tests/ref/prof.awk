@@ -5,8 +5,9 @@
 #	awk -v mode=flat|d|r [-v end=ADDR] [-v tabstop=N] -f prof.awk SYMS LISTING
 #
 # SYMS: one "name addr" line per text symbol, addresses increasing; a pc
-# belongs to the last symbol at or below it, if below end (default: 16
-# past the last symbol, where mkelf ends the text).
+# belongs to the last symbol at or below it; the table ends, as Plan 9's,
+# with a symbol etext at end (default: 16 past the last symbol, where
+# mkelf ends the text), which holds every pc at or past it.
 # LISTING: what tests/bin/mkclassic reads: one record per line from
 # record 0, "down right pc count time", "-" for no link, numbers decimal
 # or 0x hex, negative times allowed; blank and # lines are skipped.
@@ -18,8 +19,10 @@
 # - flat: self = time - sum of the children's times, modulo 2^32; per
 #   symbol, self and calls are summed modulo 2^32; total = sum of the self
 #   times of nodes with a symbol (1 if 0); nodes with no symbol are left
-#   out; rows for symbols with calls > 0, by decreasing self time, then by
-#   name;
+#   out; every symbol (etext too), in address order, sorted by self time
+#   alone with Plan 9's libc qsort (sys/src/libc/port/qsort.c, written
+#   here again from its rules), and the rows of those with calls > 0
+#   printed from the end of the sorted array;
 # - d/r: depth first from the root's children, siblings oldest first (the
 #   file links them newest first); "name:time" if count is 1, else
 #   "name:time/count"; unknown pcs print as #hex; in d, a node with
@@ -117,10 +120,12 @@ FILENAME == ARGV[1] {
 	nrec++
 }
 
-# Index of the symbol holding pc, or 0.
+# Index of the symbol holding pc, or 0; nsym + 1 is etext.
 function symof(x,    lo, hi, mid) {
-	if (nsym == 0 || x < saddr[1] || x >= textend)
+	if (nsym == 0 || x < saddr[1])
 		return 0
+	if (x >= textend)
+		return nsym + 1
 	lo = 1
 	hi = nsym
 	while (lo < hi) {
@@ -157,14 +162,62 @@ function indent(d,    w, s) {
 	return s
 }
 
-# a should come before b in the flat report
-function before(a, b) {
-	if (acctime[a] != acctime[b])
-		return acctime[a] > acctime[b]
-	return (sname[a] "") < (sname[b] "")
+# Plan 9's qsort of row[lo .. lo+n-1] by acctime: pivot the middle
+# element, or for n > 10 the median of those at k, 3k, 5k (k = n/6) by
+# its comparisons; swap it to the front; scan up past smaller elements and
+# down past larger ones, swapping the two stopping ones (equal ones stop
+# both scans) until the scans cross; swap the pivot to where the downward
+# scan stopped; sort both sides.
+function lt(a, b) {
+	return acctime[row[a]] < acctime[row[b]]
 }
 
-function flat(    sp, stack, i, c, self, s, total, n, row, j, k, t) {
+function xch(a, b,    t) {
+	t = row[a]
+	row[a] = row[b]
+	row[b] = t
+}
+
+function median3(lo, n,    k, x, y, z) {
+	k = int(n / 6)
+	x = lo + k
+	y = x + 2 * k
+	z = y + 2 * k
+	if (lt(x, y)) {
+		if (lt(x, z))
+			return lt(y, z) ? y : z
+		return x
+	}
+	if (lt(y, z))
+		return lt(x, z) ? x : z
+	return y
+}
+
+function p9qsort(lo, n,    i, j, m) {
+	while (n > 1) {
+		xch(lo, n > 10 ? median3(lo, n) : lo + int(n / 2))
+		i = lo
+		j = lo + n
+		for (;;) {
+			do
+				i++
+			while (i < lo + n && lt(i, lo))
+			do
+				j--
+			while (j > lo && lt(lo, j))
+			if (j < i)
+				break
+			xch(i, j)
+		}
+		xch(lo, j)
+		m = j - lo
+		p9qsort(lo, m)
+		lo = j + 1
+		n -= m + 1
+	}
+}
+
+function flat(    sp, stack, i, c, self, s, total, n, j, k, t) {
 	total = 0
 	sp = 0
 	for (c = down[0]; c != NONE; c = right[c])
@@ -189,19 +242,16 @@ function flat(    sp, stack, i, c, self, s, total, n, row, j, k, t) {
 	}
 	if (total == 0)
 		total = 1
-	# insertion sort of the symbols called at least once
-	n = 0
-	for (s = 1; s <= nsym; s++) {
+	for (s = 1; s <= nsym + 1; s++) {
+		row[s] = s
+		acctime[s] += 0
+	}
+	p9qsort(1, nsym + 1)
+	printf "  %%     Time     Calls  Name\n"
+	for (k = nsym + 1; k >= 1; k--) {
+		s = row[k]
 		if (calls[s] == 0)
 			continue
-		for (j = n; j > 0 && before(s, row[j]); j--)
-			row[j + 1] = row[j]
-		row[j + 1] = s
-		n++
-	}
-	printf "  %%     Time     Calls  Name\n"
-	for (k = 1; k <= n; k++) {
-		s = row[k]
 		printf "%4.1f %8.3f %8s\t%s\n", 100.0 * acctime[s] / total, acctime[s] / 1000.0,
 			dec(calls[s]), sname[s]
 	}
@@ -257,6 +307,7 @@ END {
 	if (nrec == 0)
 		die("no records")
 	textend = end != "" ? num(end) : nsym > 0 ? saddr[nsym] + 16 : 0
+	sname[nsym + 1] = "etext"
 	# functions active at the dump: time holds -start
 	for (i = 1; i < nrec; i++)
 		if (time[i] >= TWO31)
