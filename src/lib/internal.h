@@ -40,4 +40,60 @@ extern const char flamescript[];
 /* pprof.c: the offset in ELF file of its address addr (as linked), for pprof's mappings; 0 if unknown. */
 uint64_t ppfileoff(const char *file, uint64_t addr);
 
+/* cfi.c: an ELF object's call frame information (.eh_frame) */
+
+typedef struct Cfi Cfi;
+typedef struct Cfrule Cfrule;
+typedef struct Cfrow Cfrow;
+
+/* How a caller's register is found (DWARF register rules). */
+enum { Csame, Cundef, Coff, Cvaloff, Creg, Cexpr, Cvalexpr };
+
+struct Cfrule
+{
+	int kind;
+	int64_t off;		/* Coff: saved at CFA+off; Cvaloff: is CFA+off; Creg: the register */
+	const uint8_t *x;	/* Cexpr, Cvalexpr: the DWARF expression (CFA pushed first) */
+	size_t nx;
+};
+
+/* The row of a pc: its CFA (a register + cfaoff, or if nx the expression x) and the rules. */
+struct Cfrow
+{
+	int cfareg;
+	int64_t cfaoff;
+	const uint8_t *x;
+	size_t nx;
+	Cfrule reg[Nureg];
+	int signal;		/* a signal frame's FDE (augmentation S) */
+};
+
+/*
+ * The CFI of ELF file (an object without .eh_frame has none: every
+ * lookup fails). Found by .eh_frame_hdr's table, else an index built
+ * once. NULL on error.
+ */
+Cfi *cfiopen(const char *file);
+void cfifree(Cfi *c);
+/*
+ * The row at link-time address pc: 1; 0 if no FDE holds pc; -1 if its
+ * CFI is malformed or not understood. Expressions point into c.
+ */
+int cfifind(const Cfi *c, uint64_t pc, Cfrow *row);
+/* Up to n bytes of c's file at link-time address at (placed by l) into buf: how many. */
+size_t cficode(const Cfi *c, const Elfload *l, uint64_t at, uint8_t *buf, size_t n);
+
+/* What an expression may read: registers (bit i of have: reg[i] known) and memory. */
+typedef struct Cfregs Cfregs;
+struct Cfregs
+{
+	const uint64_t *reg;
+	uint32_t have;
+	int (*peek)(void *arg, uint64_t addr, uint64_t *v);	/* 0, or -1 if unreadable */
+	void *arg;
+};
+
+/* The value of DWARF expression x[0..nx) (first pushed first if push). 0, or -1. */
+int cfieval(const uint8_t *x, size_t nx, const Cfregs *rg, int push, uint64_t first, uint64_t *v);
+
 #endif

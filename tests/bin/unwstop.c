@@ -1,0 +1,166 @@
+/*
+ * unwstop command [arg...]: run command under ptrace until it stops on
+ * a trap (an int3 it executes) or SIGSTOP, read its registers and 64 KB
+ * of its stack from rsp, unwind with the library's unwinder and print the
+ * chain, a line per frame: "name<TAB>file" (the file's last path
+ * element; a caller's name is that of its return address - 1, the call),
+ * or "[unknown]" where the unwinder stopped without reaching the
+ * outermost frame. The command is killed after.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/uio.h>
+#include <sys/user.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "proftools.h"
+
+enum { Stack = 64 * 1024, Page = 4096, Maxpc = 256 };
+
+/* "unwstop: what: why" and exit 1. */
+static void
+die(const char *what, const char *why)
+{
+	fprintf(stderr, "unwstop: %s: %s\n", what, why);
+	exit(1);
+}
+
+/* Run argv stopped at its exec, then continue it to its first trap or SIGSTOP. */
+static int
+stopped(char **argv)
+{
+	int pid, st;
+
+	pid = fork();
+	if(pid < 0)
+		die("fork", strerror(errno));
+	if(pid == 0){
+		ptrace(PTRACE_TRACEME, 0, NULL, NULL);
+		execvp(argv[0], argv);
+		fprintf(stderr, "unwstop: %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	if(waitpid(pid, &st, 0) < 0 || !WIFSTOPPED(st))
+		die(argv[0], "did not start");
+	for(;;){
+		if(ptrace(PTRACE_CONT, pid, NULL, NULL) < 0)
+			die("ptrace", strerror(errno));
+		if(waitpid(pid, &st, 0) < 0 || !WIFSTOPPED(st))
+			die(argv[0], "exited without stopping");
+		if(WSTOPSIG(st) == SIGTRAP || WSTOPSIG(st) == SIGSTOP)
+			return pid;
+	}
+}
+
+/* Uregs from ptrace's, by the DWARF numbers. */
+static void
+regsof(const struct user_regs_struct *g, Uregs *r)
+{
+	const unsigned long long v[Nureg] = {
+		g->rax, g->rdx, g->rcx, g->rbx, g->rsi, g->rdi, g->rbp, g->rsp,
+		g->r8, g->r9, g->r10, g->r11, g->r12, g->r13, g->r14, g->r15, g->rip,
+	};
+	int i;
+
+	for(i = 0; i < Nureg; i++)
+		r->reg[i] = v[i];
+	r->have = (1u << Nureg) - 1;
+}
+
+/* Up to Stack bytes of pid's memory from addr: a page at a time, up to the first unmapped one. */
+static size_t
+readstack(int pid, uint64_t addr, unsigned char *buf)
+{
+	struct iovec local, remote[Stack / Page];
+	size_t i, n, first;
+	ssize_t got;
+
+	first = Page - addr % Page;
+	n = 0;
+	for(i = 0; i < Stack / Page; i++){
+		remote[i].iov_base = (void *)(uintptr_t)(addr + n);
+		remote[i].iov_len = i == 0 ? first : Page;
+		n += remote[i].iov_len;
+	}
+	local.iov_base = buf;
+	local.iov_len = n;
+	got = process_vm_readv(pid, &local, 1, remote, Stack / Page, 0);
+	return got > 0 ? (size_t)got : 0;
+}
+
+/* The name of pc in the file mapped there, or "#hex". */
+static const char *
+nameof(Unwinder *u, uint64_t pc, char *buf, size_t nbuf, const char **file)
+{
+	static Symtab *tab[64];
+	static char *path[64];
+	const Map *m;
+	const char *s;
+	uint64_t bias;
+	size_t i;
+	long k;
+
+	snprintf(buf, nbuf, "#%llx", (unsigned long long)pc);
+	*file = "?";
+	m = unwmapof(u, pc, &bias);
+	if(m == NULL)
+		return buf;
+	s = strrchr(m->path, '/');
+	*file = s != NULL ? s + 1 : m->path;
+	for(i = 0; i < 64 && path[i] != NULL && strcmp(path[i], m->path) != 0; i++)
+		;
+	if(i == 64)
+		return buf;
+	if(path[i] == NULL){
+		path[i] = strdup(m->path);
+		tab[i] = m->ino != 0 ? symelf(m->path) : NULL;
+	}
+	if(tab[i] == NULL || (k = symfind(tab[i], pc - bias)) < 0)
+		return buf;
+	return tab[i]->sym[k].name;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct user_regs_struct g;
+	static unsigned char stack[Stack];
+	uint64_t pcs[Maxpc];
+	const char *file, *name;
+	char buf[32];
+	Unwinder *u;
+	size_t i, n, ns;
+	Uregs r;
+	int pid;
+
+	if(argc < 2){
+		fprintf(stderr, "usage: unwstop command [arg...]\n");
+		return 2;
+	}
+	pid = stopped(argv + 1);
+	if(ptrace(PTRACE_GETREGS, pid, NULL, &g) < 0)
+		die("ptrace", strerror(errno));
+	regsof(&g, &r);
+	ns = readstack(pid, g.rsp, stack);
+	u = unwnew();
+	if(u == NULL || unwmaps(u, pid) < 0)
+		die("unwinder", errstr());
+	n = unwind(u, &r, stack, ns, g.rsp, pcs, Maxpc);
+	for(i = 0; i < n; i++){
+		if(pcs[i] == Unknownpc){
+			printf("[unknown]\n");
+			continue;
+		}
+		name = nameof(u, pcs[i] - (i > 0), buf, sizeof buf, &file);
+		printf("%s\t%s\n", name, file);
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+	unwfree(u);
+	return 0;
+}
