@@ -43,6 +43,7 @@ struct Cfi
 {
 	int fd;
 	Elf *e;
+	char *img;		/* cfimem's copy of the image */
 	const uint8_t *eh;	/* .eh_frame */
 	size_t neh;
 	uint64_t ehaddr;
@@ -532,29 +533,13 @@ section(Cfi *c, const char *name, uint64_t *addr, size_t *n)
 	return NULL;
 }
 
-Cfi *
-cfiopen(const char *file)
+/* c's tables, once c->e is open. c, or NULL (c freed) on error. */
+static Cfi *
+cfiinit(Cfi *c, const char *file)
 {
 	const uint8_t *h;
 	size_t nh;
-	Cfi *c;
 
-	if(elf_version(EV_CURRENT) == EV_NONE){
-		werrstr("libelf: %s", elf_errmsg(-1));
-		return NULL;
-	}
-	c = calloc(1, sizeof *c);
-	if(c == NULL){
-		werrstr("%s: out of memory", file);
-		return NULL;
-	}
-	c->fd = open(file, O_RDONLY);
-	if(c->fd < 0){
-		werrstr("%s: %s", file, strerror(errno));
-		free(c);
-		return NULL;
-	}
-	c->e = elf_begin(c->fd, ELF_C_READ_MMAP, NULL);
 	if(c->e == NULL || elf_kind(c->e) != ELF_K_ELF){
 		werrstr("%s: not an ELF file", file);
 		cfifree(c);
@@ -574,6 +559,67 @@ cfiopen(const char *file)
 	return c;
 }
 
+/* A Cfi with nothing open yet. */
+static Cfi *
+cfinew(const char *file)
+{
+	Cfi *c;
+
+	if(elf_version(EV_CURRENT) == EV_NONE){
+		werrstr("libelf: %s", elf_errmsg(-1));
+		return NULL;
+	}
+	c = calloc(1, sizeof *c);
+	if(c == NULL){
+		werrstr("%s: out of memory", file);
+		return NULL;
+	}
+	c->fd = -1;
+	return c;
+}
+
+Cfi *
+cfiopen(const char *file)
+{
+	Cfi *c;
+
+	c = cfinew(file);
+	if(c == NULL)
+		return NULL;
+	c->fd = open(file, O_RDONLY);
+	if(c->fd < 0){
+		werrstr("%s: %s", file, strerror(errno));
+		cfifree(c);
+		return NULL;
+	}
+	c->e = elf_begin(c->fd, ELF_C_READ_MMAP, NULL);
+	return cfiinit(c, file);
+}
+
+Cfi *
+cfimem(const void *buf, size_t n, Elfload *l, const char *name)
+{
+	Cfi *c;
+
+	c = cfinew(name);
+	if(c == NULL)
+		return NULL;
+	c->img = malloc(n ? n : 1);
+	if(c->img == NULL){
+		werrstr("%s: out of memory", name);
+		cfifree(c);
+		return NULL;
+	}
+	memcpy(c->img, buf, n);
+	c->e = elf_memory(c->img, n);
+	c = cfiinit(c, name);
+	if(c != NULL && elfloadof(c->e, l, name) < 0){
+		cfifree(c);
+		return NULL;
+	}
+	return c;
+}
+
 void
 cfifree(Cfi *c)
 {
@@ -584,6 +630,7 @@ cfifree(Cfi *c)
 	if(c->fd >= 0)
 		close(c->fd);
 	free(c->idx);
+	free(c->img);
 	free(c);
 }
 

@@ -40,6 +40,13 @@ extern const char flamescript[];
 /* pprof.c: the offset in ELF file of its address addr (as linked), for pprof's mappings; 0 if unknown. */
 uint64_t ppfileoff(const char *file, uint64_t addr);
 
+/* elfload.c */
+
+typedef struct Elf Elf;	/* libelf's */
+
+/* elfload of e, which is open (file is used in errors). 0, or -1. */
+int elfloadof(Elf *e, Elfload *l, const char *file);
+
 /* cfi.c: an ELF object's call frame information (.eh_frame) */
 
 typedef struct Cfi Cfi;
@@ -74,6 +81,11 @@ struct Cfrow
  * once. NULL on error.
  */
 Cfi *cfiopen(const char *file);
+/*
+ * The CFI and segments (into *l) of the ELF image buf[0..n) (copied),
+ * such as the vdso; name is used in errors. NULL on error.
+ */
+Cfi *cfimem(const void *buf, size_t n, Elfload *l, const char *name);
 void cfifree(Cfi *c);
 /*
  * The row at link-time address pc: 1; 0 if no FDE holds pc; -1 if its

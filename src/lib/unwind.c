@@ -7,6 +7,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -175,7 +176,62 @@ unwmaps(Unwinder *u, int pid)
 	return r;
 }
 
-/* The file of mapping um, read on first use (a file that cannot be read has no CFI). */
+/*
+ * The vdso, read in this process: the kernel maps the same image into
+ * every 64-bit process. Its CFI is NULL if it cannot be read.
+ */
+static Uobj *
+vdsoobj(Unwinder *u)
+{
+	Map *m;
+	size_t i, n;
+	Uobj *o;
+
+	for(o = u->objs; o != NULL; o = o->next)
+		if(o->ino == 0 && strcmp(o->path, "[vdso]") == 0)
+			return o;
+	o = calloc(1, sizeof *o);
+	if(o == NULL || (o->path = strdup("[vdso]")) == NULL){
+		free(o);
+		return NULL;
+	}
+	if(readmaps(getpid(), &m, &n) == 0){
+		for(i = 0; i < n; i++)
+			if(strcmp(m[i].path, "[vdso]") == 0)
+				o->cfi = cfimem((const void *)(uintptr_t)m[i].start, m[i].end - m[i].start, &o->load, "[vdso]");
+		freemaps(m, n);
+	}
+	o->haveload = o->cfi != NULL;
+	o->triedsym = 1;	/* no file to read symbols from */
+	o->next = u->objs;
+	u->objs = o;
+	return o;
+}
+
+/* The file mapped by um, read the first time it is met. NULL if no memory. */
+static Uobj *
+fileobj(Unwinder *u, const Umap *um)
+{
+	Uobj *o;
+
+	for(o = u->objs; o != NULL; o = o->next)
+		if(o->ino == um->m.ino && o->dev == um->m.dev && strcmp(o->path, um->m.path) == 0)
+			return o;
+	o = calloc(1, sizeof *o);
+	if(o == NULL || (o->path = strdup(um->m.path)) == NULL){
+		free(o);
+		return NULL;
+	}
+	o->dev = um->m.dev;
+	o->ino = um->m.ino;
+	o->cfi = cfiopen(o->path);
+	o->haveload = elfload(o->path, &o->load) == 0;
+	o->next = u->objs;
+	u->objs = o;
+	return o;
+}
+
+/* The object of mapping um and its bias, found on first use (a file that cannot be read has no CFI). */
 static Uobj *
 objof(Unwinder *u, Umap *um)
 {
@@ -185,25 +241,13 @@ objof(Unwinder *u, Umap *um)
 	if(um->looked)
 		return um->obj;
 	um->looked = 1;
-	if(um->m.ino == 0)
-		return NULL;	/* [vdso], anonymous memory */
-	for(o = u->objs; o != NULL; o = o->next)
-		if(o->ino == um->m.ino && o->dev == um->m.dev && strcmp(o->path, um->m.path) == 0)
-			break;
-	if(o == NULL){
-		o = calloc(1, sizeof *o);
-		if(o == NULL || (o->path = strdup(um->m.path)) == NULL){
-			free(o);
-			return NULL;
-		}
-		o->dev = um->m.dev;
-		o->ino = um->m.ino;
-		o->cfi = cfiopen(o->path);
-		o->haveload = elfload(o->path, &o->load) == 0;
-		o->next = u->objs;
-		u->objs = o;
-	}
-	if(!o->haveload || (at = elfaddr(&o->load, um->m.off)) == UINT64_MAX)
+	if(um->m.ino == 0){
+		if(strcmp(um->m.path, "[vdso]") != 0)
+			return NULL;	/* anonymous memory */
+		o = vdsoobj(u);
+	}else
+		o = fileobj(u, um);
+	if(o == NULL || !o->haveload || (at = elfaddr(&o->load, um->m.off)) == UINT64_MAX)
 		return NULL;
 	um->obj = o;
 	um->bias = um->m.start - at;

@@ -1,6 +1,7 @@
 /*
- * unwstop command [arg...]: run command under ptrace until it stops on
- * a trap (an int3 it executes) or SIGSTOP, read its registers and 64 KB
+ * unwstop [-v] command [arg...]: run command under ptrace until it
+ * stops on a trap (an int3 it executes) or SIGSTOP, or with -v until,
+ * stopped every millisecond, its pc is in the vdso; read its registers and 64 KB
  * of its stack from rsp, unwind with the library's unwinder and print the
  * chain, a line per frame: "name<TAB>file" (the file's last path
  * element; a caller's name is that of its return address - 1, the call),
@@ -20,19 +21,23 @@
 
 #include "proftools.h"
 
-enum { Stack = 64 * 1024, Page = 4096, Maxpc = 256 };
+enum { Stack = 64 * 1024, Page = 4096, Maxpc = 256, Maxtries = 5000 };
 
-/* "unwstop: what: why" and exit 1. */
+static int child;
+
+/* "unwstop: what: why", the command killed, and exit 1. */
 static void
 die(const char *what, const char *why)
 {
 	fprintf(stderr, "unwstop: %s: %s\n", what, why);
+	if(child > 0)
+		kill(child, SIGKILL);
 	exit(1);
 }
 
-/* Run argv stopped at its exec, then continue it to its first trap or SIGSTOP. */
+/* Run argv stopped at its exec, then unless atexec continue it to its first trap or SIGSTOP. */
 static int
-stopped(char **argv)
+stopped(char **argv, int atexec)
 {
 	int pid, st;
 
@@ -45,9 +50,10 @@ stopped(char **argv)
 		fprintf(stderr, "unwstop: %s: %s\n", argv[0], strerror(errno));
 		_exit(127);
 	}
+	child = pid;
 	if(waitpid(pid, &st, 0) < 0 || !WIFSTOPPED(st))
 		die(argv[0], "did not start");
-	for(;;){
+	while(!atexec){
 		if(ptrace(PTRACE_CONT, pid, NULL, NULL) < 0)
 			die("ptrace", strerror(errno));
 		if(waitpid(pid, &st, 0) < 0 || !WIFSTOPPED(st))
@@ -55,6 +61,46 @@ stopped(char **argv)
 		if(WSTOPSIG(st) == SIGTRAP || WSTOPSIG(st) == SIGSTOP)
 			return pid;
 	}
+	return pid;
+}
+
+/* Is pc in pid's vdso? */
+static int
+invdso(int pid, uint64_t pc)
+{
+	Map *m;
+	size_t i, n;
+	int in;
+
+	if(readmaps(pid, &m, &n) < 0)
+		die("maps", errstr());
+	in = 0;
+	for(i = 0; i < n; i++)
+		if(pc >= m[i].start && pc < m[i].end && strcmp(m[i].path, "[vdso]") == 0)
+			in = 1;
+	freemaps(m, n);
+	return in;
+}
+
+/* Stop pid every millisecond until its pc is in the vdso: its registers into g. */
+static void
+stopinvdso(int pid, struct user_regs_struct *g)
+{
+	int i, st;
+
+	for(i = 0; i < Maxtries; i++){
+		if(ptrace(PTRACE_CONT, pid, NULL, NULL) < 0)
+			die("ptrace", strerror(errno));
+		usleep(1000);
+		kill(pid, SIGSTOP);
+		if(waitpid(pid, &st, 0) < 0 || !WIFSTOPPED(st))
+			die("command", "exited before its pc was in the vdso");
+		if(ptrace(PTRACE_GETREGS, pid, NULL, g) < 0)
+			die("ptrace", strerror(errno));
+		if(invdso(pid, g->rip))
+			return;
+	}
+	die("command", "its pc was never in the vdso");
 }
 
 /* Uregs from ptrace's, by the DWARF numbers. */
@@ -136,14 +182,17 @@ main(int argc, char **argv)
 	Unwinder *u;
 	size_t i, n, ns;
 	Uregs r;
-	int pid;
+	int pid, vdso;
 
-	if(argc < 2){
-		fprintf(stderr, "usage: unwstop command [arg...]\n");
+	vdso = argc > 1 && strcmp(argv[1], "-v") == 0;
+	if(argc < 2 + vdso){
+		fprintf(stderr, "usage: unwstop [-v] command [arg...]\n");
 		return 2;
 	}
-	pid = stopped(argv + 1);
-	if(ptrace(PTRACE_GETREGS, pid, NULL, &g) < 0)
+	pid = stopped(argv + 1 + vdso, vdso);
+	if(vdso)
+		stopinvdso(pid, &g);
+	else if(ptrace(PTRACE_GETREGS, pid, NULL, &g) < 0)
 		die("ptrace", strerror(errno));
 	regsof(&g, &r);
 	ns = readstack(pid, g.rsp, stack);
