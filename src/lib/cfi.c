@@ -478,7 +478,8 @@ fdeindex(Cfi *c)
 		c->idx[c->nidx].off = off;
 		c->nidx++;
 	}
-	qsort(c->idx, c->nidx, sizeof c->idx[0], idxcmp);
+	if(c->nidx > 1)
+		qsort(c->idx, c->nidx, sizeof c->idx[0], idxcmp);
 	return 0;
 }
 

@@ -7,6 +7,10 @@
  * element; a caller's name is that of its return address - 1, the call),
  * or "[unknown]" where the unwinder stopped without reaching the
  * outermost frame. The command is killed after.
+ *
+ * unwstop -f file: the unwinder over file, as fuzz/unwind.c runs it (the
+ * file mapped at 0x400000 is also the stack copy; pcs spread over its
+ * first segment), for the fuzz inputs kept in the tree; prints nothing.
  */
 #include <errno.h>
 #include <signal.h>
@@ -22,6 +26,7 @@
 #include "proftools.h"
 
 enum { Stack = 64 * 1024, Page = 4096, Maxpc = 256, Maxtries = 5000 };
+enum { Fbase = 0x400000, Fstack = 0x7ff000, Fnpc = 64 };
 
 static int child;
 
@@ -171,6 +176,47 @@ nameof(Unwinder *u, uint64_t pc, char *buf, size_t nbuf, const char **file)
 	return tab[i]->sym[k].name;
 }
 
+/* unwstop -f: fuzz/unwind.c's runs over file. */
+static int
+overfile(const char *file)
+{
+	unsigned char *data;
+	uint64_t pcs[Maxpc], span;
+	Unwinder *u;
+	Elfload l;
+	size_t i, k, size;
+	Uregs r;
+	Map m;
+
+	data = readfile(file, &size);
+	if(data == NULL)
+		die(file, errstr());
+	m.path = (char *)file;
+	if(elfload(m.path, &l) < 0){
+		free(data);
+		return 0;
+	}
+	m.start = Fbase;
+	m.end = Fbase + size + 1;
+	m.off = 0;
+	m.dev = 1;
+	m.ino = 1;
+	u = unwnew();
+	if(u == NULL || unwsetmaps(u, &m, 1) < 0)
+		die("unwinder", errstr());
+	span = l.seg[0].filesz + 1;
+	for(i = 0; i < Fnpc; i++){
+		for(k = 0; k < Nureg; k++)
+			r.reg[k] = Fstack + 8 * k;
+		r.reg[Urip] = Fbase + (span * i / Fnpc) % (size + 1);
+		r.have = (1u << Nureg) - 1;
+		unwind(u, &r, data, size, Fstack, pcs, Maxpc);
+	}
+	unwfree(u);
+	free(data);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -184,9 +230,11 @@ main(int argc, char **argv)
 	Uregs r;
 	int pid, vdso;
 
+	if(argc == 3 && strcmp(argv[1], "-f") == 0)
+		return overfile(argv[2]);
 	vdso = argc > 1 && strcmp(argv[1], "-v") == 0;
 	if(argc < 2 + vdso){
-		fprintf(stderr, "usage: unwstop [-v] command [arg...]\n");
+		fprintf(stderr, "usage: unwstop [-v] command [arg...] | unwstop -f file\n");
 		return 2;
 	}
 	pid = stopped(argv + 1 + vdso, vdso);
