@@ -20,6 +20,7 @@ enum
 	Maxstate = 16,		/* remember_state depth */
 	Maxexpr = 64,		/* DWARF expression stack */
 	Ehhdrv = 1,		/* .eh_frame_hdr version */
+	Ncache = 64,		/* rows kept per object */
 	Tabenc = 0x3b,		/* datarel | sdata4: the table encoding searched in place */
 };
 
@@ -39,6 +40,15 @@ struct Fdeidx
 	size_t off;		/* in .eh_frame */
 };
 
+/* A row found (r: cfifind's result) for a pc, kept: a sampler meets the same pcs over and over. */
+typedef struct Cfslot Cfslot;
+struct Cfslot
+{
+	uint64_t pc;
+	int r;			/* 0: slot empty; else cfifind's result + 2 */
+	Cfrow row;
+};
+
 struct Cfi
 {
 	int fd;
@@ -52,6 +62,7 @@ struct Cfi
 	uint64_t hdraddr;
 	Fdeidx *idx;		/* else this */
 	size_t nidx;
+	Cfslot *cache;		/* rows found, by pc (Ncache slots, allocated on first use) */
 };
 
 /* A reader of bytes in a section at address addr. */
@@ -414,8 +425,9 @@ lookup(const Cfi *c, uint64_t pc)
 	return (long)(at - c->ehaddr);
 }
 
-int
-cfifind(const Cfi *c, uint64_t pc, Cfrow *row)
+/* The row of pc, found anew. */
+static int
+findrow(const Cfi *c, uint64_t pc, Cfrow *row)
 {
 	const uint8_t *ins, *end;
 	uint64_t lo, hi;
@@ -430,7 +442,8 @@ cfifind(const Cfi *c, uint64_t pc, Cfrow *row)
 	if(ci.ra != Urip)
 		return -1;
 	u = &run1;
-	memset(u, 0, sizeof *u);
+	u->nsaved = 0;
+	memset(&u->row, 0, sizeof u->row);
 	u->ci = &ci;
 	for(r = 0; r < Nureg; r++)
 		u->row.reg[r].kind = Csame;
@@ -451,6 +464,25 @@ idxcmp(const void *a, const void *b)
 	const Fdeidx *x = a, *y = b;
 
 	return (x->pc > y->pc) - (x->pc < y->pc);
+}
+
+int
+cfifind(Cfi *c, uint64_t pc, Cfrow *row)
+{
+	Cfslot *s;
+
+	if(c->cache == NULL)
+		c->cache = calloc(Ncache, sizeof c->cache[0]);
+	if(c->cache == NULL)
+		return findrow(c, pc, row);
+	s = &c->cache[(pc ^ pc >> 6) % Ncache];
+	if(s->r == 0 || s->pc != pc){
+		s->r = findrow(c, pc, &s->row) + 2;
+		s->pc = pc;
+	}
+	if(s->r == 3)
+		*row = s->row;
+	return s->r - 2;
 }
 
 /* Index every FDE of .eh_frame by its first pc. 0 or -1 (no memory). */
@@ -632,6 +664,7 @@ cfifree(Cfi *c)
 		close(c->fd);
 	free(c->idx);
 	free(c->img);
+	free(c->cache);
 	free(c);
 }
 

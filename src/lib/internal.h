@@ -89,9 +89,10 @@ Cfi *cfimem(const void *buf, size_t n, Elfload *l, const char *name);
 void cfifree(Cfi *c);
 /*
  * The row at link-time address pc: 1; 0 if no FDE holds pc; -1 if its
- * CFI is malformed or not understood. Expressions point into c.
+ * CFI is malformed or not understood. Expressions point into c. The
+ * last rows found are kept in c.
  */
-int cfifind(const Cfi *c, uint64_t pc, Cfrow *row);
+int cfifind(Cfi *c, uint64_t pc, Cfrow *row);
 /* Up to n bytes of c's file at link-time address at (placed by l) into buf: how many. */
 size_t cficode(const Cfi *c, const Elfload *l, uint64_t at, uint8_t *buf, size_t n);
 

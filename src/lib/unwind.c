@@ -355,7 +355,7 @@ applyrule(const Frame *f, const Cfregs *rg, const Cfrule *ru, int i, uint64_t cf
 
 /* One frame up by the CFI of o at pc (link-time address at). */
 static int
-cfastep(const Uobj *o, uint64_t at, Frame *f, int *exact)
+cfastep(Uobj *o, uint64_t at, Frame *f, int *exact)
 {
 	Cfregs rg = { f->reg, f->have, peekfn, f };
 	uint64_t cfa;
