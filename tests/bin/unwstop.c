@@ -44,7 +44,7 @@ die(const char *what, const char *why)
 static int
 stopped(char **argv, int atexec)
 {
-	int pid, st;
+	int pid, st, sig;
 
 	pid = fork();
 	if(pid < 0)
@@ -58,13 +58,16 @@ stopped(char **argv, int atexec)
 	child = pid;
 	if(waitpid(pid, &st, 0) < 0 || !WIFSTOPPED(st))
 		die(argv[0], "did not start");
+	sig = 0;
 	while(!atexec){
-		if(ptrace(PTRACE_CONT, pid, NULL, NULL) < 0)
+		if(ptrace(PTRACE_CONT, pid, NULL, (void *)(uintptr_t)sig) < 0)
 			die("ptrace", strerror(errno));
 		if(waitpid(pid, &st, 0) < 0 || !WIFSTOPPED(st))
 			die(argv[0], "exited without stopping");
-		if(WSTOPSIG(st) == SIGTRAP || WSTOPSIG(st) == SIGSTOP)
+		sig = WSTOPSIG(st);
+		if(sig == SIGTRAP || sig == SIGSTOP)
 			return pid;
+		/* other signals are delivered: the command may handle them */
 	}
 	return pid;
 }
