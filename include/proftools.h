@@ -913,7 +913,7 @@ size_t unwind(Unwinder *u, const Uregs *r, const unsigned char *stack, size_t n,
  * The mapping holding pc, or NULL; *bias (if not NULL): what to subtract
  * from pc for the address in its file.
  */
-const Map *unwmapof(const Unwinder *u, uint64_t pc, uint64_t *bias);
+const Map *unwmapof(Unwinder *u, uint64_t pc, uint64_t *bias);
 
 /* ksym.c: kernel symbol tables for kprof */
 

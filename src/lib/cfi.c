@@ -18,19 +18,11 @@
 enum
 {
 	Maxstate = 16,		/* remember_state depth */
-	Maxexpr = 64,		/* DWARF expression stack */
 	Ehhdrv = 1,		/* .eh_frame_hdr version */
 	Ncache = 64,		/* rows kept per object */
 	Tabenc = 0x3b,		/* datarel | sdata4: the table encoding searched in place */
 };
 
-/* Pointer encodings (DW_EH_PE_*): format in the low nibble, application above. */
-enum
-{
-	Peabs = 0x00, Peuleb = 0x01, Peu2 = 0x02, Peu4 = 0x03, Peu8 = 0x04,
-	Pesleb = 0x09, Pes2 = 0x0a, Pes4 = 0x0b, Pes8 = 0x0c,
-	Pepcrel = 0x10, Pedatarel = 0x30, Peindirect = 0x80, Peomit = 0xff,
-};
 
 /* An FDE by its first pc (link-time), for objects without a usable .eh_frame_hdr. */
 typedef struct Fdeidx Fdeidx;
@@ -65,104 +57,6 @@ struct Cfi
 	Cfslot *cache;		/* rows found, by pc (Ncache slots, allocated on first use) */
 };
 
-/* A reader of bytes in a section at address addr. */
-typedef struct Rd Rd;
-struct Rd
-{
-	const uint8_t *p, *start, *end;
-	uint64_t addr;		/* address of start */
-	int bad;
-};
-
-static uint64_t
-uleb(Rd *r)
-{
-	uint64_t v;
-	int s;
-
-	v = 0;
-	for(s = 0; r->p < r->end; s += 7){
-		if(s < 64)
-			v |= (uint64_t)(*r->p & 0x7f) << s;
-		if((*r->p++ & 0x80) == 0)
-			return v;
-	}
-	r->bad = 1;
-	return 0;
-}
-
-static int64_t
-sleb(Rd *r)
-{
-	uint64_t v;
-	uint8_t b;
-	int s;
-
-	v = 0;
-	for(s = 0; r->p < r->end; s += 7){
-		b = *r->p++;
-		if(s < 64)
-			v |= (uint64_t)(b & 0x7f) << s;
-		if((b & 0x80) == 0){
-			if(s + 7 < 64 && (b & 0x40))
-				v |= ~(uint64_t)0 << (s + 7);
-			return (int64_t)v;
-		}
-	}
-	r->bad = 1;
-	return 0;
-}
-
-/* n little-endian bytes. */
-static uint64_t
-fixed(Rd *r, int n)
-{
-	uint64_t v;
-	int i;
-
-	if(r->end - r->p < n){
-		r->bad = 1;
-		r->p = r->end;
-		return 0;
-	}
-	v = 0;
-	for(i = 0; i < n; i++)
-		v |= (uint64_t)r->p[i] << 8 * i;
-	r->p += n;
-	return v;
-}
-
-static uint8_t
-u8(Rd *r)
-{
-	return (uint8_t)fixed(r, 1);
-}
-
-/* A pointer in encoding enc (pc-relative to where it is read; datarel to datarel). */
-static uint64_t
-encoded(Rd *r, int enc, uint64_t datarel)
-{
-	uint64_t here, v;
-
-	here = r->addr + (uint64_t)(r->p - r->start);
-	switch(enc & 0x0f){
-	case Peabs: case Peu8: case Pes8: v = fixed(r, 8); break;
-	case Peuleb: v = uleb(r); break;
-	case Pesleb: v = (uint64_t)sleb(r); break;
-	case Peu2: v = fixed(r, 2); break;
-	case Pes2: v = (uint64_t)(int64_t)(int16_t)fixed(r, 2); break;
-	case Peu4: v = fixed(r, 4); break;
-	case Pes4: v = (uint64_t)(int64_t)(int32_t)fixed(r, 4); break;
-	default: r->bad = 1; return 0;
-	}
-	switch(enc & 0x70){
-	case 0: break;
-	case Pepcrel: v += here; break;
-	case Pedatarel: v += datarel; break;
-	default: r->bad = 1; break;	/* textrel, funcrel, aligned: not used on x86-64 */
-	}
-	return v;	/* indirect (personality only) is never followed */
-}
 
 /* The CIE's facts an FDE needs. */
 typedef struct Cie Cie;
@@ -181,12 +75,12 @@ struct Cie
 static int
 entry(const Cfi *c, size_t off, size_t *body, size_t *next)
 {
-	Rd r = { c->eh + off, c->eh, c->eh + c->neh, c->ehaddr, 0 };
+	Dwrd r = { c->eh + off, c->eh, c->eh + c->neh, c->ehaddr, 0 };
 	uint64_t len;
 
-	len = fixed(&r, 4);
+	len = dwfixed(&r, 4);
 	if(len == 0xffffffff)
-		len = fixed(&r, 8);
+		len = dwfixed(&r, 8);
 	if(r.bad || len == 0 || len > (uint64_t)(r.end - r.p))
 		return -1;
 	*body = (size_t)(r.p - c->eh);
@@ -199,35 +93,35 @@ parsecie(const Cfi *c, size_t off, Cie *ci)
 {
 	size_t body, next;
 	const char *aug;
-	Rd r;
+	Dwrd r;
 	int v;
 
 	memset(ci, 0, sizeof *ci);
 	ci->fdeenc = Peabs;
 	if(entry(c, off, &body, &next) < 0)
 		return -1;
-	r = (Rd){ c->eh + body, c->eh, c->eh + next, c->ehaddr, 0 };
-	if(fixed(&r, 4) != 0)
+	r = (Dwrd){ c->eh + body, c->eh, c->eh + next, c->ehaddr, 0 };
+	if(dwfixed(&r, 4) != 0)
 		return -1;	/* not a CIE */
-	v = u8(&r);
+	v = dwu8(&r);
 	aug = (const char *)r.p;
 	while(r.p < r.end && *r.p != 0)
 		r.p++;
 	if(r.p++ >= r.end || (v != 1 && v != 3))
 		return -1;
 	if(strstr(aug, "eh") != NULL)
-		fixed(&r, 8);
-	ci->calign = uleb(&r);
-	ci->dalign = sleb(&r);
-	ci->ra = v == 1 ? u8(&r) : (int)uleb(&r);
+		dwfixed(&r, 8);
+	ci->calign = dwuleb(&r);
+	ci->dalign = dwsleb(&r);
+	ci->ra = v == 1 ? dwu8(&r) : (int)dwuleb(&r);
 	if(aug[0] == 'z'){
 		ci->aug = 1;
-		uleb(&r);
+		dwuleb(&r);
 		for(aug++; *aug != 0 && !r.bad; aug++)
 			switch(*aug){
-			case 'R': ci->fdeenc = u8(&r); break;
-			case 'L': u8(&r); break;
-			case 'P': v = u8(&r); encoded(&r, v & 0x7f, 0); break;
+			case 'R': ci->fdeenc = dwu8(&r); break;
+			case 'L': dwu8(&r); break;
+			case 'P': v = dwu8(&r); dwencoded(&r, v & 0x7f, 0); break;
 			case 'S': ci->signal = 1; break;
 			default: return -1;	/* its data cannot be skipped */
 			}
@@ -246,20 +140,20 @@ parsefde(const Cfi *c, size_t off, Cie *ci, uint64_t *lo, uint64_t *hi, const ui
 {
 	size_t body, next;
 	uint64_t id, n;
-	Rd r;
+	Dwrd r;
 
 	if(entry(c, off, &body, &next) < 0)
 		return -1;
-	r = (Rd){ c->eh + body, c->eh, c->eh + next, c->ehaddr, 0 };
-	id = fixed(&r, 4);
+	r = (Dwrd){ c->eh + body, c->eh, c->eh + next, c->ehaddr, 0 };
+	id = dwfixed(&r, 4);
 	if(id == 0)
 		return 0;
 	if(id > body || parsecie(c, body - id, ci) < 0)
 		return -1;
-	*lo = encoded(&r, ci->fdeenc, 0);
-	*hi = *lo + encoded(&r, ci->fdeenc & 0x0f, 0);
+	*lo = dwencoded(&r, ci->fdeenc, 0);
+	*hi = *lo + dwencoded(&r, ci->fdeenc & 0x0f, 0);
 	if(ci->aug){
-		n = uleb(&r);
+		n = dwuleb(&r);
 		if(n > (uint64_t)(r.end - r.p))
 			return -1;
 		r.p += n;
@@ -297,11 +191,11 @@ setrule(Run *u, uint64_t reg, int kind, int64_t off, const uint8_t *x, size_t nx
 
 /* A DWARF block (uleb length, bytes): its start in *x, its length returned. */
 static size_t
-block(Rd *r, const uint8_t **x)
+block(Dwrd *r, const uint8_t **x)
 {
 	uint64_t n;
 
-	n = uleb(r);
+	n = dwuleb(r);
 	if(n > (uint64_t)(r->end - r->p)){
 		r->bad = 1;
 		n = 0;
@@ -313,7 +207,7 @@ block(Rd *r, const uint8_t **x)
 
 /* One instruction other than the location advances. 0, or -1 if it is unknown or misused. */
 static int
-step(Run *u, Rd *r, int op)
+step(Run *u, Dwrd *r, int op)
 {
 	const uint8_t *x;
 	uint64_t reg;
@@ -323,11 +217,11 @@ step(Run *u, Rd *r, int op)
 	da = u->ci->dalign;
 	switch(op){
 	case 0x00: return 0;	/* nop */
-	case 0x05: reg = uleb(r); setrule(u, reg, Coff, (int64_t)uleb(r) * da, NULL, 0); return 0;
-	case 0x06: reg = uleb(r); if(reg < Nureg) u->row.reg[reg] = u->init.reg[reg]; return 0;
-	case 0x07: setrule(u, uleb(r), Cundef, 0, NULL, 0); return 0;
-	case 0x08: setrule(u, uleb(r), Csame, 0, NULL, 0); return 0;
-	case 0x09: reg = uleb(r); setrule(u, reg, Creg, (int64_t)uleb(r), NULL, 0); return 0;
+	case 0x05: reg = dwuleb(r); setrule(u, reg, Coff, (int64_t)dwuleb(r) * da, NULL, 0); return 0;
+	case 0x06: reg = dwuleb(r); if(reg < Nureg) u->row.reg[reg] = u->init.reg[reg]; return 0;
+	case 0x07: setrule(u, dwuleb(r), Cundef, 0, NULL, 0); return 0;
+	case 0x08: setrule(u, dwuleb(r), Csame, 0, NULL, 0); return 0;
+	case 0x09: reg = dwuleb(r); setrule(u, reg, Creg, (int64_t)dwuleb(r), NULL, 0); return 0;
 	case 0x0a:	/* remember_state */
 		if(u->nsaved == Maxstate)
 			return -1;
@@ -338,19 +232,19 @@ step(Run *u, Rd *r, int op)
 			return -1;
 		u->row = u->saved[--u->nsaved];
 		return 0;
-	case 0x0c: u->row.cfareg = (int)uleb(r); u->row.cfaoff = (int64_t)uleb(r); u->row.nx = 0; return 0;
-	case 0x0d: u->row.cfareg = (int)uleb(r); u->row.nx = 0; return 0;
-	case 0x0e: u->row.cfaoff = (int64_t)uleb(r); return 0;
+	case 0x0c: u->row.cfareg = (int)dwuleb(r); u->row.cfaoff = (int64_t)dwuleb(r); u->row.nx = 0; return 0;
+	case 0x0d: u->row.cfareg = (int)dwuleb(r); u->row.nx = 0; return 0;
+	case 0x0e: u->row.cfaoff = (int64_t)dwuleb(r); return 0;
 	case 0x0f: u->row.nx = block(r, &u->row.x); u->row.cfareg = -1; return 0;
-	case 0x10: reg = uleb(r); nx = block(r, &x); setrule(u, reg, Cexpr, 0, x, nx); return 0;
-	case 0x11: reg = uleb(r); setrule(u, reg, Coff, sleb(r) * da, NULL, 0); return 0;
-	case 0x12: u->row.cfareg = (int)uleb(r); u->row.cfaoff = sleb(r) * da; u->row.nx = 0; return 0;
-	case 0x13: u->row.cfaoff = sleb(r) * da; return 0;
-	case 0x14: reg = uleb(r); setrule(u, reg, Cvaloff, (int64_t)uleb(r) * da, NULL, 0); return 0;
-	case 0x15: reg = uleb(r); setrule(u, reg, Cvaloff, sleb(r) * da, NULL, 0); return 0;
-	case 0x16: reg = uleb(r); nx = block(r, &x); setrule(u, reg, Cvalexpr, 0, x, nx); return 0;
-	case 0x2e: uleb(r); return 0;	/* GNU_args_size */
-	case 0x2f: reg = uleb(r); setrule(u, reg, Coff, -(int64_t)uleb(r) * da, NULL, 0); return 0;
+	case 0x10: reg = dwuleb(r); nx = block(r, &x); setrule(u, reg, Cexpr, 0, x, nx); return 0;
+	case 0x11: reg = dwuleb(r); setrule(u, reg, Coff, dwsleb(r) * da, NULL, 0); return 0;
+	case 0x12: u->row.cfareg = (int)dwuleb(r); u->row.cfaoff = dwsleb(r) * da; u->row.nx = 0; return 0;
+	case 0x13: u->row.cfaoff = dwsleb(r) * da; return 0;
+	case 0x14: reg = dwuleb(r); setrule(u, reg, Cvaloff, (int64_t)dwuleb(r) * da, NULL, 0); return 0;
+	case 0x15: reg = dwuleb(r); setrule(u, reg, Cvaloff, dwsleb(r) * da, NULL, 0); return 0;
+	case 0x16: reg = dwuleb(r); nx = block(r, &x); setrule(u, reg, Cvalexpr, 0, x, nx); return 0;
+	case 0x2e: dwuleb(r); return 0;	/* GNU_args_size */
+	case 0x2f: reg = dwuleb(r); setrule(u, reg, Coff, -(int64_t)dwuleb(r) * da, NULL, 0); return 0;
 	}
 	return -1;
 }
@@ -362,23 +256,23 @@ step(Run *u, Rd *r, int op)
 static int
 run(Run *u, const uint8_t *p, const uint8_t *end, uint64_t loc, uint64_t pc, const Cfi *c)
 {
-	Rd r = { p, c->eh, end, c->ehaddr, 0 };
+	Dwrd r = { p, c->eh, end, c->ehaddr, 0 };
 	uint64_t delta;
 	int op;
 
 	while(r.p < r.end && !r.bad){
-		op = u8(&r);
+		op = dwu8(&r);
 		delta = UINT64_MAX;
 		switch(op >> 6){
 		case 1: delta = (uint64_t)(op & 0x3f); break;
-		case 2: setrule(u, (uint64_t)(op & 0x3f), Coff, (int64_t)uleb(&r) * u->ci->dalign, NULL, 0); continue;
+		case 2: setrule(u, (uint64_t)(op & 0x3f), Coff, (int64_t)dwuleb(&r) * u->ci->dalign, NULL, 0); continue;
 		case 3: if((op & 0x3f) < Nureg) u->row.reg[op & 0x3f] = u->init.reg[op & 0x3f]; continue;
 		}
 		switch(op){
-		case 0x01: loc = encoded(&r, u->ci->fdeenc, 0); if(loc > pc) return 0; continue;
-		case 0x02: delta = fixed(&r, 1); break;
-		case 0x03: delta = fixed(&r, 2); break;
-		case 0x04: delta = fixed(&r, 4); break;
+		case 0x01: loc = dwencoded(&r, u->ci->fdeenc, 0); if(loc > pc) return 0; continue;
+		case 0x02: delta = dwfixed(&r, 1); break;
+		case 0x03: delta = dwfixed(&r, 2); break;
+		case 0x04: delta = dwfixed(&r, 4); break;
 		}
 		if(delta != UINT64_MAX){
 			loc += delta * u->ci->calign;
@@ -398,15 +292,15 @@ lookup(const Cfi *c, uint64_t pc)
 {
 	size_t lo, hi, mid;
 	uint64_t at;
-	Rd r;
+	Dwrd r;
 
 	lo = 0;
 	hi = c->tab != NULL ? c->ntab : c->nidx;
 	while(lo < hi){	/* the last entry starting at or below pc */
 		mid = lo + (hi - lo) / 2;
 		if(c->tab != NULL){
-			r = (Rd){ c->tab + 8 * mid, c->tab, c->tab + 8 * c->ntab, 0, 0 };
-			at = c->hdraddr + (uint64_t)(int64_t)(int32_t)fixed(&r, 4);
+			r = (Dwrd){ c->tab + 8 * mid, c->tab, c->tab + 8 * c->ntab, 0, 0 };
+			at = c->hdraddr + (uint64_t)(int64_t)(int32_t)dwfixed(&r, 4);
 		}else
 			at = c->idx[mid].pc;
 		if(at <= pc)
@@ -418,8 +312,8 @@ lookup(const Cfi *c, uint64_t pc)
 		return -1;
 	if(c->idx != NULL)
 		return (long)c->idx[lo - 1].off;
-	r = (Rd){ c->tab + 8 * (lo - 1) + 4, c->tab, c->tab + 8 * c->ntab, 0, 0 };
-	at = c->hdraddr + (uint64_t)(int64_t)(int32_t)fixed(&r, 4);
+	r = (Dwrd){ c->tab + 8 * (lo - 1) + 4, c->tab, c->tab + 8 * c->ntab, 0, 0 };
+	at = c->hdraddr + (uint64_t)(int64_t)(int32_t)dwfixed(&r, 4);
 	if(at < c->ehaddr || at - c->ehaddr >= c->neh)
 		return -1;
 	return (long)(at - c->ehaddr);
@@ -519,19 +413,19 @@ fdeindex(Cfi *c)
 static void
 hdrtable(Cfi *c, const uint8_t *h, size_t n)
 {
-	Rd r = { h, h, h + n, c->hdraddr, 0 };
+	Dwrd r = { h, h, h + n, c->hdraddr, 0 };
 	uint64_t count;
 	int penc, cenc, tenc;
 
-	if(u8(&r) != Ehhdrv)
+	if(dwu8(&r) != Ehhdrv)
 		return;
-	penc = u8(&r);
-	cenc = u8(&r);
-	tenc = u8(&r);
+	penc = dwu8(&r);
+	cenc = dwu8(&r);
+	tenc = dwu8(&r);
 	if(penc == Peomit || cenc == Peomit || tenc != Tabenc)
 		return;
-	encoded(&r, penc, c->hdraddr);
-	count = encoded(&r, cenc, c->hdraddr);
+	dwencoded(&r, penc, c->hdraddr);
+	count = dwencoded(&r, cenc, c->hdraddr);
 	if(r.bad || count > (uint64_t)(r.end - r.p) / 8)
 		return;
 	c->tab = r.p;
@@ -666,97 +560,6 @@ cfifree(Cfi *c)
 	free(c->img);
 	free(c->cache);
 	free(c);
-}
-
-/* The two operands of a binary operation on the expression stack s[0..*n). */
-static int
-binop(int op, uint64_t *s, int *n)
-{
-	uint64_t a, b;
-
-	if(*n < 2)
-		return -1;
-	b = s[--*n];
-	a = s[*n - 1];
-	switch(op){
-	case 0x1a: a &= b; break;
-	case 0x1c: a -= b; break;
-	case 0x1e: a *= b; break;
-	case 0x21: a |= b; break;
-	case 0x22: a += b; break;
-	case 0x24: a = b < 64 ? a << b : 0; break;
-	case 0x25: a = b < 64 ? a >> b : 0; break;
-	case 0x26: a = (uint64_t)((int64_t)a >> (b < 64 ? b : 63)); break;
-	case 0x27: a ^= b; break;
-	case 0x29: a = a == b; break;
-	case 0x2a: a = (int64_t)a >= (int64_t)b; break;
-	case 0x2b: a = (int64_t)a > (int64_t)b; break;
-	case 0x2c: a = (int64_t)a <= (int64_t)b; break;
-	case 0x2d: a = (int64_t)a < (int64_t)b; break;
-	case 0x2e: a = a != b; break;
-	default: return -1;
-	}
-	s[*n - 1] = a;
-	return 0;
-}
-
-int
-cfieval(const uint8_t *x, size_t nx, const Cfregs *rg, int push, uint64_t first, uint64_t *v)
-{
-	Rd r = { x, x, x + nx, 0, 0 };
-	uint64_t s[Maxexpr], a;
-	int n, op, reg;
-
-	n = 0;
-	if(push)
-		s[n++] = first;
-	while(r.p < r.end && !r.bad){
-		op = u8(&r);
-		if(n >= Maxexpr - 1)
-			return -1;
-		if(op >= 0x30 && op <= 0x4f){	/* lit0..lit31 */
-			s[n++] = (uint64_t)(op - 0x30);
-			continue;
-		}
-		if(op >= 0x50 && op <= 0x8f){	/* reg0..31, breg0..31 */
-			reg = (op - 0x50) & 0x1f;
-			if(reg >= Nureg || (rg->have & 1u << reg) == 0)
-				return -1;
-			s[n++] = rg->reg[reg] + (op >= 0x70 ? (uint64_t)sleb(&r) : 0);
-			continue;
-		}
-		switch(op){
-		case 0x06:	/* deref */
-			if(n < 1 || rg->peek(rg->arg, s[n - 1], &a) < 0)
-				return -1;
-			s[n - 1] = a;
-			break;
-		case 0x08: s[n++] = fixed(&r, 1); break;
-		case 0x09: s[n++] = (uint64_t)(int64_t)(int8_t)fixed(&r, 1); break;
-		case 0x0a: s[n++] = fixed(&r, 2); break;
-		case 0x0b: s[n++] = (uint64_t)(int64_t)(int16_t)fixed(&r, 2); break;
-		case 0x0c: s[n++] = fixed(&r, 4); break;
-		case 0x0d: s[n++] = (uint64_t)(int64_t)(int32_t)fixed(&r, 4); break;
-		case 0x0e: case 0x0f: s[n++] = fixed(&r, 8); break;
-		case 0x10: s[n++] = uleb(&r); break;
-		case 0x11: s[n++] = (uint64_t)sleb(&r); break;
-		case 0x12: if(n < 1) return -1; s[n] = s[n - 1]; n++; break;
-		case 0x13: if(n < 1) return -1; n--; break;
-		case 0x14: if(n < 2) return -1; s[n] = s[n - 2]; n++; break;
-		case 0x16: if(n < 2) return -1; a = s[n - 1]; s[n - 1] = s[n - 2]; s[n - 2] = a; break;
-		case 0x1f: if(n < 1) return -1; s[n - 1] = -s[n - 1]; break;
-		case 0x20: if(n < 1) return -1; s[n - 1] = ~s[n - 1]; break;
-		case 0x23: if(n < 1) return -1; s[n - 1] += uleb(&r); break;
-		case 0x96: break;	/* nop */
-		default:
-			if(binop(op, s, &n) < 0)
-				return -1;
-		}
-	}
-	if(r.bad || n < 1)
-		return -1;
-	*v = s[n - 1];
-	return 0;
 }
 
 size_t

@@ -96,6 +96,27 @@ int cfifind(Cfi *c, uint64_t pc, Cfrow *row);
 /* Up to n bytes of c's file at link-time address at (placed by l) into buf: how many. */
 size_t cficode(const Cfi *c, const Elfload *l, uint64_t at, uint8_t *buf, size_t n);
 
+/* dwarf.c: DWARF's encodings and expressions */
+
+/* A reader of bytes [start, end) at address addr; bad is set on reading past the end. */
+typedef struct Dwrd Dwrd;
+struct Dwrd
+{
+	const uint8_t *p, *start, *end;
+	uint64_t addr;		/* of start: pc-relative pointers are from there */
+	int bad;
+};
+
+enum { Peabs = 0x00, Peomit = 0xff };	/* DW_EH_PE_absptr, DW_EH_PE_omit */
+
+/* The readers: (u|s)LEB128, n-byte little-endian, a byte; past the end 0 and bad. */
+uint64_t dwuleb(Dwrd *r);
+int64_t dwsleb(Dwrd *r);
+uint64_t dwfixed(Dwrd *r, int n);
+uint8_t dwu8(Dwrd *r);
+/* A pointer in DW_EH_PE encoding enc (pcrel: from where it is read; datarel: from datarel). */
+uint64_t dwencoded(Dwrd *r, int enc, uint64_t datarel);
+
 /* What an expression may read: registers (bit i of have: reg[i] known) and memory. */
 typedef struct Cfregs Cfregs;
 struct Cfregs

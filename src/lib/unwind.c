@@ -274,7 +274,7 @@ umapof(const Unwinder *u, uint64_t pc)
 }
 
 const Map *
-unwmapof(const Unwinder *u, uint64_t pc, uint64_t *bias)
+unwmapof(Unwinder *u, uint64_t pc, uint64_t *bias)
 {
 	Umap *um;
 
@@ -282,7 +282,7 @@ unwmapof(const Unwinder *u, uint64_t pc, uint64_t *bias)
 	if(um == NULL)
 		return NULL;
 	if(bias != NULL){
-		objof((Unwinder *)u, um);
+		objof(u, um);
 		*bias = um->obj != NULL ? um->bias : 0;
 	}
 	return &um->m;
