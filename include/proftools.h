@@ -898,6 +898,61 @@ int ptsample(Sampling *s);
 /* The CLOCK_MONOTONIC time in ns. */
 int64_t nsnow(void);
 
+/* unwind.c, cfi.c: user stacks unwound (x86-64) */
+
+typedef struct Unwinder Unwinder;
+typedef struct Uregs Uregs;
+
+/* Registers by their DWARF numbers (x86-64 psABI): rax rdx rcx rbx rsi rdi rbp rsp r8-r15, then rip. */
+enum { Urax, Urdx, Urcx, Urbx, Ursi, Urdi, Urbp, Ursp, Urip = 16, Nureg };
+
+/* A thread's registers; bit i of have: reg[i] is known (rip and rsp are needed; rbp, rbx... help). */
+struct Uregs
+{
+	uint64_t reg[Nureg];
+	uint32_t have;
+};
+
+/*
+ * The pc that stands for a caller that could not be found, ending a
+ * chain: no CFI for the pc and no frame-pointer chain to trust, a rule
+ * that needs memory outside the stack copy, or a malformed table.
+ * Printers show it as "[unknown]".
+ */
+#define Unknownpc UINT64_MAX
+
+/*
+ * An unwinder for one process: its executable mappings and, per ELF
+ * file mapped, the CFI (.eh_frame) and segments, read once and kept
+ * across unwsetmaps (a file is known by path, dev and inode). NULL on
+ * error (no memory).
+ */
+Unwinder *unwnew(void);
+void unwfree(Unwinder *u);
+/* The mappings are m[0..n) (copied; as readmaps gives them, sorted). 0 or -1. */
+int unwsetmaps(Unwinder *u, const Map *m, size_t n);
+/* The mappings are those of process pid now (readmaps). 0 or -1. */
+int unwmaps(Unwinder *u, int pid);
+/*
+ * The call chain of a thread stopped with registers r, whose stack
+ * holds stack[0..n) from address addr up (a copy of its bytes from rsp
+ * on, as PERF_SAMPLE_STACK_USER gives them): pcs[0] is the pc, then
+ * each caller's return address, outermost last, at most max. Each
+ * frame is unwound by the CFI of the file holding its pc; where there
+ * is none, by the frame-pointer chain, if it stays in the stack copy
+ * and goes up. The chain ends at the outermost frame (its return
+ * address undefined by its CFI, as _start's, or 0), or with Unknownpc
+ * where no caller can be found; a chain of max pcs may be cut short.
+ * Returns the number of pcs written.
+ */
+size_t unwind(Unwinder *u, const Uregs *r, const unsigned char *stack, size_t n, uint64_t addr,
+	uint64_t *pcs, size_t max);
+/*
+ * The mapping holding pc, or NULL; *bias (if not NULL): what to subtract
+ * from pc for the address in its file.
+ */
+const Map *unwmapof(Unwinder *u, uint64_t pc, uint64_t *bias);
+
 /* ksym.c: kernel symbol tables for kprof */
 
 typedef struct Ksyms Ksyms;

@@ -14,6 +14,7 @@
 #	demangle	prof with a prof.out, of a program whose function has that name
 #			(names as as(1) takes them; others are not replayed)
 #	names		prof -b (the names file as the baseline of a prof.out), -b -d, -b -g
+#	unwind		tests/bin/unwstop -f (fuzz/unwind.c's runs of the unwinder)
 . "$TOP/tests/lib.sh"
 TPROF="$VG $B/tprof"
 KPROF="$VG $B/kprof"
@@ -97,6 +98,8 @@ for f in "$TOP"/tests/fuzz-seeds/*/* "$TOP"/tests/fuzz-regress/*/*; do
 		rc=$?
 		nrun=$((nrun + 1))
 		[ $rc -le 2 ] || { head -n 20 err; fail "$w: prof -b -g: exit status $rc"; } ;;
+	unwind)
+		run "$w: unwstop -f" $VG $B/tests/unwstop -f "$f" ;;
 	*) fail "$w: no harness $h" ;;
 	esac
 done

@@ -6,7 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "proftools.h"
+#include "internal.h"
 
 /* The GNU build-id among the PT_NOTE segments of e, into l. */
 static void
@@ -31,12 +31,13 @@ notes(Elf *e, const GElf_Phdr *ph, Elfload *l)
 	}
 }
 
-static int
-phdrs(Elf *e, Elfload *l, const char *file)
+int
+elfloadof(Elf *e, Elfload *l, const char *file)
 {
 	GElf_Phdr ph;
 	size_t i, n;
 
+	memset(l, 0, sizeof *l);
 	if(elf_kind(e) != ELF_K_ELF || elf_getphdrnum(e, &n) != 0){
 		werrstr("%s: not an ELF file", file);
 		return -1;
@@ -81,7 +82,7 @@ elfload(const char *file, Elfload *l)
 		close(fd);
 		return -1;
 	}
-	r = phdrs(e, l, file);
+	r = elfloadof(e, l, file);
 	elf_end(e);
 	close(fd);
 	return r;
