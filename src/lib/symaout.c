@@ -158,45 +158,130 @@ istext(int type)
 }
 
 /*
- * Add the text symbols of the table [p, end) to t. Several at one address:
- * libmach's findsym and prof's symind give the address to the last of
- * them in its sorted table; here the last in the file (rank falls as
- * the index grows). 0 or -1.
+ * The next symbol of the table at *p (before end): its value, type and
+ * name (length *len in the table; old-style names not ended). NULL with
+ * the error set if it runs past the end; symbol i, for the message.
+ */
+static const char *
+nextsym(const unsigned char **p, const unsigned char *end, int valsz, uint64_t *value, int *type, size_t i, const char *name)
+{
+	const char *s;
+	size_t len;
+
+	if(end - *p < valsz + 1){
+		werrstr("%s: symbol %zu runs past the end of the symbol table", name, i);
+		return NULL;
+	}
+	*value = valsz == 8 ? get64(*p) : get32(*p);
+	*type = (*p)[valsz];
+	*p += valsz + 1;
+	if((s = symname(*p, end, *type, &len)) == NULL){
+		werrstr("%s: symbol %zu: its name runs past the end of the symbol table", name, i);
+		return NULL;
+	}
+	*p += len;
+	return s;
+}
+
+/* A text symbol's value and place among the text symbols of the file. */
+typedef struct Txt Txt;
+struct Txt
+{
+	uint64_t value;
+	size_t k;
+};
+
+/* By value alone, as libmach's txtcomp. */
+static int
+txtcmp(const void *va, const void *vb)
+{
+	const Txt *a, *b;
+
+	a = va;
+	b = vb;
+	return (a->value > b->value) - (a->value < b->value);
+}
+
+/*
+ * Where libmach's text table (the text symbols in the file's order,
+ * sorted by value by Plan 9's qsort) puts each text symbol: *place
+ * (malloc'd) by place in the file; *n of them. Of several at one address
+ * findsym and prof's symind take the last there. 0 or -1.
+ */
+static int
+textplaces(const unsigned char *p, const unsigned char *end, int valsz, const char *name, size_t **place, size_t *n)
+{
+	size_t i, cap;
+	uint64_t value;
+	Txt *txt, *nt;
+	int type;
+
+	txt = NULL;
+	*place = NULL;
+	*n = cap = 0;
+	for(i = 0; p < end; i++){
+		if(nextsym(&p, end, valsz, &value, &type, i, name) == NULL){
+			free(txt);
+			return -1;
+		}
+		if(!istext(type & 0x7F))
+			continue;
+		if(*n == cap){
+			cap = cap ? 2 * cap : 256;
+			if((nt = realloc(txt, cap * sizeof *nt)) == NULL)
+				goto nomem;
+			txt = nt;
+		}
+		txt[*n] = (Txt){ value, *n };
+		(*n)++;
+	}
+	p9qsort(txt, *n, sizeof *txt, txtcmp);
+	if((*place = malloc((*n ? *n : 1) * sizeof **place)) == NULL)
+		goto nomem;
+	for(i = 0; i < *n; i++)
+		(*place)[txt[i].k] = i;
+	free(txt);
+	return 0;
+nomem:
+	free(txt);
+	werrstr("%s: out of memory", name);
+	return -1;
+}
+
+/*
+ * Add the text symbols of the table [p, end) to t, ranked so that of
+ * several at one address the one libmach's table has last wins (rank
+ * falls as the place grows). 0 or -1.
  */
 static int
 addsyms(Symtab *t, const unsigned char *p, const unsigned char *end, int valsz, const char *name)
 {
 	char old[Nname + 1];
+	size_t *place, n, i, k;
 	const char *s;
 	uint64_t value;
-	size_t len, i;
-	int type;
+	int type, r;
 
-	for(i = 0; p < end; i++){
-		if(end - p < valsz + 1){
-			werrstr("%s: symbol %zu runs past the end of the symbol table", name, i);
-			return -1;
-		}
-		value = valsz == 8 ? get64(p) : get32(p);
-		type = p[valsz];
-		p += valsz + 1;
-		s = symname(p, end, type, &len);
-		if(s == NULL){
-			werrstr("%s: symbol %zu: its name runs past the end of the symbol table", name, i);
-			return -1;
-		}
+	if(textplaces(p, end, valsz, name, &place, &n) < 0)
+		return -1;
+	r = 0;
+	for(i = k = 0; p < end && r == 0; i++){
+		s = nextsym(&p, end, valsz, &value, &type, i, name);
+		if(!istext(type & 0x7F))
+			continue;
 		if((type & 0x80) == 0){
 			memcpy(old, s, Nname);
 			old[Nname] = '\0';
 			s = old;
 		}
-		if(istext(type & 0x7F) && symadd(t, s, value, 0, i > INT32_MAX ? INT32_MIN : -(int)i) < 0){
+		if(symadd(t, s, value, 0, place[k] > INT32_MAX ? INT32_MIN : -(int)place[k]) < 0){
 			werrstr("%s: out of memory", name);
-			return -1;
+			r = -1;
 		}
-		p += len;
+		k++;
 	}
-	return 0;
+	free(place);
+	return r;
 }
 
 Symtab *
