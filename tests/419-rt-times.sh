@@ -10,7 +10,16 @@ tree > want.d <<'E'
 1 sleeper 1
 1 busy 1
 E
-for type in user kernel elapsed sample; do
+# Under CPU contention sample mode may charge less than the CPU used
+# (prof(3) BUGS): a sample run whose busy is under 100 ms runs again,
+# twice at most.
+for type in user kernel elapsed sample sample2 sample3; do
+	case $type in
+	sample[23])
+		[ "$b" -lt 100 ] || break
+		echo "sample: busy $b ms, want 100 to 2000: again"
+		type=sample;;
+	esac
 	rm -f prof.*
 	proftype=$type ./times > out || fail "$type: exit $?"
 	[ "$(cat out)" = ok ] || fail "$type: output $(cat out)"
@@ -26,5 +35,7 @@ for type in user kernel elapsed sample; do
 	*)
 		[ "$s" -lt 50 ] || fail "$type: sleeper $s ms, want < 50";;
 	esac
-	[ "$b" -ge 100 ] && [ "$b" -lt 2000 ] || fail "$type: busy $b ms, want 100 to 2000"
+	[ "$b" -lt 2000 ] || fail "$type: busy $b ms, want 100 to 2000"
+	[ "$b" -ge 100 ] || [ $type = sample ] || fail "$type: busy $b ms, want 100 to 2000"
 done
+[ "$b" -ge 100 ] || fail "sample: busy $b ms in 3 runs, want 100 to 2000"

@@ -8,13 +8,21 @@
 . "$TOP/tests/lib.sh"
 
 rtcc prog "$TOP/tests/progs/modeswitch.c" -I"$TOP/tests/progs"
+# Under CPU contention sample mode may charge less than the CPU used (prof(3)
+# BUGS): a total under 100 ms is run again, twice at most; more than 500 ms
+# (warm's time too) fails at once.
 for mode in user elapsed; do
-	rm -f prof.*
-	proftype=$mode ./prog > out 2> err || fail "$mode: exit $? $(cat err)"
-	[ "$(cat out)" = ok ] || fail "$mode: output $(cat out)"
-	$PROF prog "$(profile)" > flat 2> err || fail "$mode: prof: exit $? $(cat err)"
-	# the flat report's Time column (s): the sum is the profile's total
-	ms=$(sed 1d flat | awk -F'\t' '{ split($1, f, " "); s += f[2] } END { printf "%d", s * 1000 }')
-	[ "$ms" -ge 100 ] && [ "$ms" -le 500 ] || { cat flat; fail "$mode then sample: total $ms ms, want hot's 200"; }
+	for try in 1 2 3; do
+		rm -f prof.*
+		proftype=$mode ./prog > out 2> err || fail "$mode: exit $? $(cat err)"
+		[ "$(cat out)" = ok ] || fail "$mode: output $(cat out)"
+		$PROF prog "$(profile)" > flat 2> err || fail "$mode: prof: exit $? $(cat err)"
+		# the flat report's Time column (s): the sum is the profile's total
+		ms=$(sed 1d flat | awk -F'\t' '{ split($1, f, " "); s += f[2] } END { printf "%d", s * 1000 }')
+		[ "$ms" -le 500 ] || { cat flat; fail "$mode then sample: total $ms ms, want hot's 200, not warm's too"; }
+		[ "$ms" -ge 100 ] && break
+		echo "$mode then sample, run $try: total $ms ms, want hot's 200"
+		[ $try -lt 3 ] || { cat flat; fail "$mode then sample: total $ms ms in 3 runs, want hot's 200"; }
+	done
 done
 exit 0
