@@ -28,10 +28,26 @@ mainof()
 	[ "$main" -ge 300 ] && [ "$main" -lt 4000 ] || fail "$run: main $main ms, want 300 to 4000"
 }
 
+# shareok NAME WANT: share's test, no failure
+shareok()
+{
+	awk -v v="$(msof "$1")" -v m="$(msof main)" -v w="$2" 'BEGIN { exit !(v != "" && m > 0 && v / m > w - 0.1 && v / m < w + 0.1) }'
+}
+
 run=sample
-proftype=sample ./sampled > out || fail "exit $?"
-[ "$(cat out)" = ok ] || fail "output $(cat out)"
-graph -r sampled "$(profile)" > got.d
+# under CPU contention sample mode may charge less than the CPU used, and
+# skew the shares (prof(3) BUGS): a run whose main or shares are off runs
+# again, twice at most; the third is checked as the first was
+for try in 1 2 3; do
+	rm -f prof.*
+	proftype=sample ./sampled > out || fail "exit $?"
+	[ "$(cat out)" = ok ] || fail "output $(cat out)"
+	graph -r sampled "$(profile)" > got.d
+	m=$(msof main)
+	[ $try -lt 3 ] || break
+	[ "$m" -ge 300 ] && [ "$m" -lt 4000 ] && shareok a 0.75 && shareok b 0.5 && shareok r 0.25 && break
+	echo "sample, run $try: $(tr '\n' ' ' < graph.out): again"
+done
 tree > want.d <<'E'
 0 main 1
 1 a 1
