@@ -52,8 +52,7 @@ struct Sym
 };
 
 /*
- * Text symbols sorted by address, one per address (all of an a.out's:
- * keepdups). A symbol covers the
+ * Text symbols sorted by address, one per address. A symbol covers the
  * addresses from its value up to the next symbol's value (Plan 9's rule);
  * the last one covers up to end.
  */
@@ -63,7 +62,6 @@ struct Symtab
 	size_t nsym;
 	uint64_t end;		/* first address past the last symbol's range */
 	int p9end;		/* Plan 9's own table (an a.out's): its last symbol, etext, ends it (spaceetext) */
-	int keepdups;		/* an a.out's: every name at one address kept, by rank; symfind gives the last */
 	unsigned char buildid[64];	/* GNU build-id, if idlen > 0 */
 	size_t idlen;
 	/* private to sym.c */

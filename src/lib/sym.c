@@ -152,7 +152,7 @@ symfinish(Symtab *t, uint64_t end)
 	symsort(t);
 	n = 0;
 	for(i = 0; i < t->nsym; i++)
-		if(n == 0 || t->sym[i].value != t->sym[n - 1].value || t->keepdups)
+		if(n == 0 || t->sym[i].value != t->sym[n - 1].value)
 			t->sym[n++] = t->sym[i];
 	t->nsym = n;
 	if(n == 0){

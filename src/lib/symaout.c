@@ -249,11 +249,9 @@ nomem:
 }
 
 /*
- * Add the text symbols of the table [p, end) to t, ranked by their place
- * in libmach's table, all of them (t->keepdups): at an address of several
- * names they come in that table's order, symfind giving the last, as
- * findsym and prof's symind do, and prof's flat report sorts them all,
- * as Plan 9's. 0 or -1.
+ * Add the text symbols of the table [p, end) to t, ranked so that of
+ * several at one address the one libmach's table has last wins (rank
+ * falls as the place grows). 0 or -1.
  */
 static int
 addsyms(Symtab *t, const unsigned char *p, const unsigned char *end, int valsz, const char *name)
@@ -276,7 +274,7 @@ addsyms(Symtab *t, const unsigned char *p, const unsigned char *end, int valsz, 
 			old[Nname] = '\0';
 			s = old;
 		}
-		if(symadd(t, s, value, 0, place[k] > INT32_MAX ? INT32_MAX : (int)place[k]) < 0){
+		if(symadd(t, s, value, 0, place[k] > INT32_MAX ? INT32_MIN : -(int)place[k]) < 0){
 			werrstr("%s: out of memory", name);
 			r = -1;
 		}
@@ -318,7 +316,6 @@ aoutparse(const unsigned char *buf, size_t n, Aout *a, const char *name)
 	t = symnew();
 	if(t == NULL)
 		return NULL;
-	t->keepdups = 1;
 	if(addsyms(t, buf + symoff, buf + symoff + symsz, m->valsz, name) < 0
 	|| symfinish(t, a->txtaddr + a->txtsz) < 0){
 		symfree(t);
