@@ -130,4 +130,7 @@ struct Cfregs
 /* The value of DWARF expression x[0..nx) (first pushed first if push). 0, or -1. */
 int cfieval(const uint8_t *x, size_t nx, const Cfregs *rg, int push, uint64_t first, uint64_t *v);
 
+/* ksym.c: keep k's symbols in [k->text, k->etext) (none of a kernel's text lies outside). */
+void ksymclip(Ksyms *k);
+
 #endif

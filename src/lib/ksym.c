@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "internal.h"
 #include "proftools.h"
 
 /* The marks of a kernel's text, as they are found. */
@@ -215,8 +216,8 @@ textsyms(Ksyms *k, char *buf, size_t n, Marks *m, const char *file)
 }
 
 /* Keep the symbols in [k->text, k->etext). */
-static void
-clip(Ksyms *k)
+void
+ksymclip(Ksyms *k)
 {
 	Symtab *t;
 	size_t i, n;
@@ -245,7 +246,7 @@ place(Ksyms *k, const Marks *m, const char *file)
 	t = k->tab;
 	k->haveetext = m->haveetext && m->etext > k->text;
 	k->etext = k->haveetext ? m->etext : t->end;
-	clip(k);
+	ksymclip(k);
 	if(t->nsym == 0){
 		werrstr("%s: no text symbols between _text and _etext", file);
 		return -1;

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "internal.h"
 #include "proftools.h"
 
 /* a.out.h: magic numbers */
@@ -415,5 +416,11 @@ ksymaout(const char *file)
 	k->etext = k->tab->end;
 	k->haveetext = 1;
 	k->pgsize = a.pgsize;
+	ksymclip(k);	/* a symbol below the kernel base is no text of the kernel */
+	if(k->tab->nsym == 0){
+		werrstr("%s: no text symbols at or above the kernel base %#llx", file, (unsigned long long)a.kbase);
+		ksymfree(k);
+		return NULL;
+	}
 	return k;
 }
