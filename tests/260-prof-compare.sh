@@ -15,21 +15,7 @@
 # Paths: main;a 60->100 (+40), main 100->130 (+30), main;b 0->10 and
 # main;c 10->0 (10 each; calls 3 before 2), main;a;b 20->20.
 . "$TOP/tests/lib.sh"
-mkelf prog main=0x1000 a=0x1100 b=0x1200 c=0x1300
-$MKCLASSIC > before.out <<'P'
-1 - 0 0 100
-3 - 0x1000 1 100
-4 - 0x1100 10 60
-- 2 0x1300 2 10
-- - 0x1200 5 20
-P
-$MKCLASSIC > after.out <<'P'
-1 - 0 0 130
-3 - 0x1000 1 130
-4 - 0x1100 20 100
-- 2 0x1200 3 10
-- - 0x1200 5 20
-P
+. "$TOP/tests/progs/cmptrees.sh"
 cat > want <<'W'
  calls was  calls now     change       ms was       ms now       change  name
         10         20        +10       40.000       80.000      +40.000  a

@@ -10,21 +10,7 @@
 #			main;b (0 -> 10); not b (20 -> 30 is 50 %, not more), main (+30 %)
 #	time=50,min=20	changes under 20 ms never count: main;b (10) goes
 . "$TOP/tests/lib.sh"
-mkelf prog main=0x1000 a=0x1100 b=0x1200 c=0x1300
-$MKCLASSIC > before.out <<'P'
-1 - 0 0 100
-3 - 0x1000 1 100
-4 - 0x1100 10 60
-- 2 0x1300 2 10
-- - 0x1200 5 20
-P
-$MKCLASSIC > after.out <<'P'
-1 - 0 0 130
-3 - 0x1000 1 130
-4 - 0x1100 20 100
-- 2 0x1200 3 10
-- - 0x1200 5 20
-P
+. "$TOP/tests/progs/cmptrees.sh"
 gate()
 {
 	$PROF -b before.out -g "$1" prog "$2" > got 2>err

@@ -7,21 +7,7 @@
 #	self 20; main;c (2, 10) self 10.
 # A malformed file is refused with one line naming the line.
 . "$TOP/tests/lib.sh"
-mkelf prog main=0x1000 a=0x1100 b=0x1200 c=0x1300
-$MKCLASSIC > before.out <<'P'
-1 - 0 0 100
-3 - 0x1000 1 100
-4 - 0x1100 10 60
-- 2 0x1300 2 10
-- - 0x1200 5 20
-P
-$MKCLASSIC > after.out <<'P'
-1 - 0 0 130
-3 - 0x1000 1 130
-4 - 0x1100 20 100
-- 2 0x1200 3 10
-- - 0x1200 5 20
-P
+. "$TOP/tests/progs/cmptrees.sh"
 cat > want <<'W'
 prof names 1 1000000
 1 30000000 main
