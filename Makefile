@@ -21,7 +21,7 @@ ELF_CFLAGS := $(shell pkg-config --cflags libelf 2>/dev/null)
 ELF_LIBS := $(shell pkg-config --libs libelf 2>/dev/null || echo -lelf)
 
 WARN := -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes
-BASECFLAGS := -std=c11 -D_GNU_SOURCE -O2 -g $(WARN) -Iinclude $(ELF_CFLAGS) $(SANFLAGS)
+BASECFLAGS := -std=c11 -D_GNU_SOURCE -O2 -g $(WARN) -Iinclude -Isrc/lib $(ELF_CFLAGS) $(SANFLAGS)
 ALLCFLAGS := $(BASECFLAGS) $(CFLAGS)
 ALLLDFLAGS := $(SANFLAGS) $(LDFLAGS)
 
@@ -29,7 +29,9 @@ ifneq ($(V),1)
 Q := @
 endif
 
-LIBSRC := $(wildcard src/lib/*.c)
+# The tools' library, private to the commands (never installed): a folder
+# per wing, each with its header; see the README's "Where things live".
+LIBSRC := $(wildcard src/lib/*/*.c)
 LIBOBJ := $(LIBSRC:src/lib/%.c=$(B)/lib/%.o)
 LIB := $(B)/libproftools.a
 # every src/cmd/X.c is a command X
@@ -117,8 +119,8 @@ install: all
 	for c in $(filter-out prof,$(CMDS)); do echo '.so man1/prof.1' > $(DESTDIR)$(PREFIX)/share/man/man1/$$c.1; done
 	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/man/man3 \
 		$(DESTDIR)$(PREFIX)/share/man/man5
-	install -m 644 include/proftools.h include/prof.h include/proffile.h $(DESTDIR)$(PREFIX)/include
-	install -m 644 $(LIB) $(B)/libprof.a $(DESTDIR)$(PREFIX)/lib
+	install -m 644 include/prof.h include/proffile.h $(DESTDIR)$(PREFIX)/include
+	install -m 644 $(B)/libprof.a $(DESTDIR)$(PREFIX)/lib
 	install -m 755 $(B)/libprof.so $(DESTDIR)$(PREFIX)/lib
 	sed -e 's|@PREFIX@|$(PREFIX)|g' prof.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/prof.pc
 	install -m 644 man/prof.3 $(DESTDIR)$(PREFIX)/share/man/man3
@@ -126,7 +128,6 @@ install: all
 
 uninstall:
 	rm -f $(CMDS:%=$(DESTDIR)$(PREFIX)/bin/%) $(CMDS:%=$(DESTDIR)$(PREFIX)/share/man/man1/%.1) \
-		$(DESTDIR)$(PREFIX)/include/proftools.h $(DESTDIR)$(PREFIX)/lib/libproftools.a \
 		$(DESTDIR)$(PREFIX)/include/prof.h $(DESTDIR)$(PREFIX)/include/proffile.h \
 		$(DESTDIR)$(PREFIX)/lib/libprof.a $(DESTDIR)$(PREFIX)/lib/libprof.so \
 		$(DESTDIR)$(PREFIX)/lib/pkgconfig/prof.pc $(DESTDIR)$(PREFIX)/share/man/man3/prof.3 \
@@ -138,7 +139,7 @@ uninstall:
 # copy of its seeds (tests/fuzz-seeds/NAME); tools/fuzz.sh says what it found.
 FUZZCC ?= $(shell command -v clang-14 || command -v clang || echo clang)
 FUZZTIME ?= 120
-FUZZCFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 $(WARN) -Iinclude $(ELF_CFLAGS) \
+FUZZCFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 $(WARN) -Iinclude -Isrc/lib $(ELF_CFLAGS) \
 	-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZERS := $(filter-out fuzz,$(sort $(basename $(notdir $(wildcard fuzz/*.c)))))
 FUZZBINS := $(FUZZERS:%=$(B)/fuzz/%)

@@ -38,7 +38,7 @@ fi
 
 elflibs=$(pkg-config --libs libelf 2>/dev/null || echo -lelf)
 SB=$w/symbench
-$CC -std=c11 -D_GNU_SOURCE -O2 -I"$top/include" -o "$SB" "$top/bench/symbench.c" \
+$CC -std=c11 -D_GNU_SOURCE -O2 -I"$top/include" -I"$top/src/lib" -o "$SB" "$top/bench/symbench.c" \
 	"$B/libproftools.a" $elflibs || die "cannot build bench/symbench.c"
 $CC -std=c11 -O2 -o "$w/kpgen" "$top/bench/kpgen.c" || die "cannot build bench/kpgen.c"
 "$w/kpgen" "$NSYM" "$MB" "$w/System.map" "$w/profile" || die "kpgen failed"

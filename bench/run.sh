@@ -38,7 +38,7 @@ fi
 
 elflibs=$(pkg-config --libs libelf 2>/dev/null || echo -lelf)
 SB=$w/symbench
-$CC -std=c11 -D_GNU_SOURCE -O2 -I"$top/include" -o "$SB" "$top/bench/symbench.c" \
+$CC -std=c11 -D_GNU_SOURCE -O2 -I"$top/include" -I"$top/src/lib" -o "$SB" "$top/bench/symbench.c" \
 	"$B/libproftools.a" $elflibs || die "cannot build bench/symbench.c"
 
 # best CMD...: the smallest of RUNS timings CMD prints (one number a run)

@@ -17,7 +17,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "proftools.h"
+#include "base/base.h"
+#include "sym/sym.h"
+#include "live/live.h"
 
 /* xorshift64*: a fixed pseudo-random sequence, the same every run */
 static uint64_t

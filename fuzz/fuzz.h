@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "proftools.h"
+#include "kern/kern.h"	/* and every folder below it */
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

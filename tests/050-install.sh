@@ -1,15 +1,19 @@
 # make install puts the commands, runtime, headers, pkg-config file and
-# man pages under PREFIX; a program built with pkg-config's flags writes
+# man pages under PREFIX, and nothing of the tools' private library; a program built with pkg-config's flags writes
 # a profile that the installed prof reads; tprof and kprof are installed
 # too, and nothing setuid or setgid.
 # Program: main calls twice() 2 times; twice calls leaf once each time.
 . "$TOP/tests/lib.sh"
 make -s -C "$TOP" B="$B" install PREFIX="$PWD/inst" >make.out 2>&1 || { cat make.out; fail "make install"; }
-for f in bin/prof lib/libprof.a lib/libprof.so lib/libproftools.a lib/pkgconfig/prof.pc \
-	include/prof.h include/proffile.h include/proftools.h \
+for f in bin/prof lib/libprof.a lib/libprof.so lib/pkgconfig/prof.pc \
+	include/prof.h include/proffile.h \
 	share/man/man1/prof.1 share/man/man3/prof.3 share/man/man5/prof.5; do
 	[ -f "inst/$f" ] || fail "not installed: $f"
 done
+for f in lib/libproftools.a include/proftools.h include/base.h; do
+	[ ! -e "inst/$f" ] || fail "the tools' private library installed: $f"
+done
+[ "$(ls inst/include)" = "$(printf 'prof.h\nproffile.h')" ] || fail "headers other than prof.h, proffile.h: $(ls inst/include)"
 for c in prof tprof kprof; do
 	[ -x inst/bin/$c ] || fail "inst/bin/$c not installed or not executable"
 done

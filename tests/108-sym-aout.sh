@@ -91,7 +91,7 @@ done
 
 # Several names at one address: the one libmach's text table has last,
 # the text symbols in the file's order sorted by value with Plan 9's qsort
-# (src/lib/p9qsort.c), worked by hand for [first 0x1020, second 0x1020,
+# (src/lib/base/p9qsort.c), worked by hand for [first 0x1020, second 0x1020,
 # next 0x1040]: n = 3, pivot the middle (second) swapped to the front:
 # [second, first, next]; i stops at first (equal), j at first (equal),
 # then i at next, j at the front: the pivot stays, m = 0; then [first,

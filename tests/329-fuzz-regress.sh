@@ -5,7 +5,7 @@
 # line on stderr; never a crash (a signal, or a sanitizer's or valgrind's
 # status under SAN=1 and VALGRIND=1; under valgrind, the first command of
 # each line below only, to stay within 20 s).
-#	classic, linux	prof, prof -d, prof -dr against f0..f15 at 0x1000 (fuzz/fuzz.c)
+#	classic, pidfile	prof, prof -d, prof -dr against f0..f15 at 0x1000 (fuzz/fuzz.c)
 #	ticks9		tprof -f against the same program
 #	kpdata		kprof, -9, -l against 605's System.map, with and without _etext
 #	ksym		kprof against a Plan 9 kpdata and a /proc/profile of 4-byte buckets
@@ -55,7 +55,7 @@ for f in "$TOP"/tests/fuzz-seeds/*/* "$TOP"/tests/fuzz-regress/*/*; do
 	h=$(basename "$(dirname "$f")")
 	w="$h/$(basename "$f")"
 	case $h in
-	classic|linux)
+	classic|pidfile)
 		run "$w: prof" $PROF prog "$f"
 		[ -z "$all" ] && continue
 		run "$w: prof -d" $PROF -d prog "$f"

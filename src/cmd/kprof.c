@@ -9,7 +9,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "proftools.h"
+#include "base/base.h"
+#include "sym/sym.h"
+#include "tick/tick.h"
+#include "live/live.h"
+#include "kern/kern.h"
 
 static volatile sig_atomic_t stop;
 

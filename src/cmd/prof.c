@@ -9,7 +9,9 @@
 #include <unistd.h>
 
 #include "proffile.h"
-#include "proftools.h"
+#include "base/base.h"
+#include "sym/sym.h"
+#include "profile/profile.h"
 
 static int failstatus = 1;	/* the exit status of an error: 2 with -g, whose 1 is a breach */
 
@@ -179,13 +181,13 @@ loadsyms(Prof *p, const char *program, Symtab *prog, Space *s, Symtab ***tabs, s
 	uint32_t i;
 	Symtab *t;
 
-	*tabs = calloc(p->format == Plinux ? p->nmod + 1 : 1, sizeof **tabs);
+	*tabs = calloc(p->format == Ppid ? p->nmod + 1 : 1, sizeof **tabs);
 	*ntabs = 0;
 	if(*tabs == NULL){
 		fprintf(stderr, "prof: out of memory\n");
 		exit(failstatus);
 	}
-	if(p->format != Plinux){
+	if(p->format != Ppid){
 		t = prog != NULL ? prog : symprog(program, NULL);
 		if(t == NULL)
 			fatal();
@@ -274,7 +276,7 @@ sideread(Side *s, char **files, int n, const char *program, Symtab *prog)
 	for(k = 1; k < n; k++)
 		if((q = profreadfor(files[k], s->p)) == NULL || (s->p = profmerge(s->p, files[0], q, files[k])) == NULL)
 			fatal();
-	if(program == NULL && s->p->format != Plinux)
+	if(program == NULL && s->p->format != Ppid)
 		failwith(files[0], "a Plan 9 prof.out is named by a program: give one");
 	loadsyms(s->p, program, prog, &s->space, &s->tabs, &s->ntabs);
 	caveats(s->p, files[0]);
@@ -492,7 +494,7 @@ main(int argc, char *argv[])
 	}
 	/* our format records the executable: the default is used only if it is here */
 	program = argc > 0 ? argv[0] : defprogram();
-	if(argc == 0 && p->format == Plinux && access(program, F_OK) != 0)
+	if(argc == 0 && p->format == Ppid && access(program, F_OK) != 0)
 		program = NULL;
 	loadsyms(p, program, prog, &space, &tabs, &ntabs);
 	caveats(p, profile);

@@ -13,7 +13,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "proftools.h"
+#include "base/base.h"
+#include "sym/sym.h"
+#include "tick/tick.h"
+#include "live/live.h"
 
 /* What the options asked for. */
 typedef struct Opt Opt;

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "proftools.h"
+#include "base/base.h"
 
 static uint64_t
 pow10u(int n)

@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "proftools.h"
+#include "base/base.h"
+#include "sym/sym.h"
 
 int
 main(int argc, char *argv[])

@@ -23,7 +23,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "proftools.h"
+#include "base/base.h"
+#include "sym/sym.h"
+#include "live/live.h"
 
 enum { Stack = 64 * 1024, Page = 4096, Maxpc = 256, Maxtries = 5000 };
 enum { Fbase = 0x400000, Fstack = 0x7ff000, Fnpc = 64 };
