@@ -1,7 +1,8 @@
 /*
  * The ground floor of the tools' library: error messages, every input file
  * opened and read (types checked, never blocking, size limited), every output
- * file written whole or not at all, and Plan 9's libc where its behaviour is
+ * file written whole or not at all, storage for many names freed together,
+ * and Plan 9's libc where its behaviour is
  * part of the output (qsort's order of ties, print's decimal %f rounding).
  * It calls nothing else in the library.
  *
@@ -31,6 +32,22 @@ void werrstr(const char *fmt, ...)
  * (\n, \t, else \ooo), cut short to fit. buf.
  */
 char *oneline(char *buf, size_t n, const char *s);
+
+/* names.c: names kept in blocks freed together */
+
+typedef struct Names Names;
+struct Names
+{
+	char **blocks;
+	size_t nblocks;
+	char *next;		/* free space in the current block */
+	size_t left;		/* its size */
+};
+
+/* A copy of s[0..n), NUL-terminated, kept until namesfree; NULL if out of memory. */
+const char *namesave(Names *ns, const char *s, size_t n);
+/* Free every name kept (ns is empty again). */
+void namesfree(Names *ns);
 
 /* p9qsort.c */
 

@@ -17,37 +17,6 @@
 
 #define NAMESMAGIC "prof names 1"
 
-enum { Namechunk = 1 << 16 };
-
-/* A copy of s (n bytes) in t's name storage; NULL if out of memory. */
-static const char *
-ntreestr(Ntree *t, const char *s, size_t n)
-{
-	char *b, **bl;
-	size_t sz;
-
-	if(n + 1 > t->left){
-		sz = n + 1 > Namechunk ? n + 1 : Namechunk;
-		if((b = malloc(sz)) == NULL)
-			return NULL;
-		bl = realloc(t->blocks, (t->nblocks + 1) * sizeof *bl);
-		if(bl == NULL){
-			free(b);
-			return NULL;
-		}
-		t->blocks = bl;
-		t->blocks[t->nblocks++] = b;
-		t->next = b;
-		t->left = sz;
-	}
-	b = t->next;
-	memcpy(b, s, n);
-	b[n] = '\0';
-	t->next += n + 1;
-	t->left -= n + 1;
-	return b;
-}
-
 /* One more node of t, zeroed but for its parent and name; NULL if out of memory. */
 static Nnode *
 ntreeadd(Ntree *t, uint32_t parent, const char *name)
@@ -85,13 +54,9 @@ ntreenew(void)
 void
 ntreefree(Ntree *t)
 {
-	size_t i;
-
 	if(t == NULL)
 		return;
-	for(i = 0; i < t->nblocks; i++)
-		free(t->blocks[i]);
-	free(t->blocks);
+	namesfree(&t->names);
 	free(t->node);
 	free(t->ofprof);
 	free(t);
@@ -109,7 +74,7 @@ pcname(Ntree *t, const Space *s, uint64_t pc)
 	if(id >= 0)
 		return spacesym(s, id)->name;
 	n = spacename(s, pc, buf, sizeof buf);
-	return ntreestr(t, n, strlen(n));
+	return namesave(&t->names, n, strlen(n));
 }
 
 /* Time t of p in ns: its units, or cycles of a counter of p->hz Hz (9front's). */
@@ -314,7 +279,7 @@ namesline(Ntree *t, const char *p, size_t n, uint64_t calls, uint64_t self)
 		up = t->node[up].parent;
 	if(last == p + n || !pathis(t, up, p, last == p ? 0 : (size_t)(last - 1 - p)))
 		return -1;
-	if((nd = ntreeadd(t, up, ntreestr(t, last, p + n - last))) == NULL || nd->name == NULL)
+	if((nd = ntreeadd(t, up, namesave(&t->names, last, p + n - last))) == NULL || nd->name == NULL)
 		return -1;
 	nd->calls = calls;
 	nd->self = self;

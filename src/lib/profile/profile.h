@@ -134,10 +134,7 @@ struct Ntree
 	uint32_t *ofprof;	/* made by ntreeof: the node of each of the Prof's nodes */
 	/* private to named.c */
 	size_t cap;
-	char **blocks;
-	size_t nblocks;
-	char *next;
-	size_t left;
+	Names names;
 };
 
 /* p by names, as s names its pcs (prof's reports' names). NULL if out of memory. */

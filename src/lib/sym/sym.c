@@ -4,8 +4,6 @@
 
 #include "sym/sym.h"
 
-enum { Blocksize = 64 * 1024 };
-
 Symtab *
 symnew(void)
 {
@@ -15,50 +13,6 @@ symnew(void)
 	if(t == NULL)
 		werrstr("symbol table: out of memory");
 	return t;
-}
-
-/* Remember a malloc'd block of name storage. 0 or -1. */
-static int
-keepblock(Symtab *t, char *b)
-{
-	char **nb;
-
-	nb = realloc(t->blocks, (t->nblocks + 1) * sizeof *nb);
-	if(nb == NULL)
-		return -1;
-	t->blocks = nb;
-	t->blocks[t->nblocks++] = b;
-	return 0;
-}
-
-/* A copy of name in the table's storage, or NULL. */
-static char *
-savename(Symtab *t, const char *name)
-{
-	size_t n;
-	char *b;
-
-	n = strlen(name) + 1;
-	if(n > t->left){
-		/* a long name gets a block of its own; the current one stays */
-		b = malloc(n > Blocksize / 4 ? n : Blocksize);
-		if(b == NULL || keepblock(t, b) < 0){
-			free(b);
-			return NULL;
-		}
-		if(n <= Blocksize / 4){
-			t->next = b;
-			t->left = Blocksize;
-		}else{
-			memcpy(b, name, n);
-			return b;
-		}
-	}
-	b = t->next;
-	memcpy(b, name, n);
-	t->next += n;
-	t->left -= n;
-	return b;
 }
 
 int
@@ -76,7 +30,7 @@ symadd(Symtab *t, const char *name, uint64_t value, uint64_t size, int rank)
 		t->cap = cap;
 	}
 	s = &t->sym[t->nsym];
-	s->name = savename(t, name);
+	s->name = namesave(&t->names, name, strlen(name));
 	if(s->name == NULL)
 		goto nomem;
 	s->value = value;
@@ -170,13 +124,9 @@ symfinish(Symtab *t, uint64_t end)
 void
 symfree(Symtab *t)
 {
-	size_t i;
-
 	if(t == NULL)
 		return;
-	for(i = 0; i < t->nblocks; i++)
-		free(t->blocks[i]);
-	free(t->blocks);
+	namesfree(&t->names);
 	free(t->sym);
 	free(t);
 }
@@ -212,7 +162,7 @@ symdemangle(Symtab *t)
 		d = demangle(t->sym[i].name);
 		if(d == NULL)
 			continue;
-		n = savename(t, d);
+		n = namesave(&t->names, d, strlen(d));
 		free(d);
 		if(n == NULL){
 			werrstr("symbol table: out of memory");

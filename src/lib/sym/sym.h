@@ -37,10 +37,7 @@ struct Symtab
 	unsigned char buildid[64];	/* GNU build-id, if idlen > 0 */
 	size_t idlen;
 	/* private to sym.c */
-	char **blocks;		/* name storage */
-	size_t nblocks;
-	char *next;		/* free space in the current block */
-	size_t left;		/* its size */
+	Names names;
 	size_t cap;		/* sym slots allocated */
 };
 
