@@ -11,7 +11,7 @@
 
 #include "sym/sym.h"
 
-/* prof.c: call-tree profiles in memory */
+/* model.c: call-tree profiles in memory */
 
 typedef struct Pnode Pnode;
 typedef struct Prof Prof;
@@ -347,7 +347,7 @@ int printpprof(FILE *out, const Prof *p, const Space *s, const char *cmd, int64_
  * NULL with the error set if a link is out of range or a node is reached
  * twice; and if nested (our prof.<pid>, whose times must nest, unlike
  * Plan 9's and 9front's, which may wrap or hold an active function's
- * negative time), if its times cannot be (see timecheck in prof.c).
+ * negative time), if its times cannot be (see timecheck in model.c).
  * mask and unitns as in Prof.
  */
 Prof *profcheck(const Pnode *raw, uint32_t n, uint64_t mask, uint64_t unitns, int nested, const char *name);
