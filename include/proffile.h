@@ -33,6 +33,7 @@ enum
 	Pfkernel,
 	Pfelapsed,
 	Pfsample,
+	Pfstacks,	/* call stacks sampled (tprof -g): a node's count is its self samples, times in periods */
 };
 
 /* How the times were measured: the mechanism actually used */
@@ -44,6 +45,8 @@ enum
 	Mtaskclock,	/* cycle counter resynced with thread CPU time at each reschedule: user+kernel */
 	Mticks,		/* ticks of process user time (ITIMER_VIRTUAL), charged to the thread running */
 	Mrdpmc,		/* user-mode cycles of a per-thread hardware counter read with rdpmc: user time */
+	Mperfclock,	/* Pfstacks: perf's cpu-clock, a sample every period of CPU time */
+	Mptrace,	/* Pfstacks: threads interrupted with ptrace after a period of CPU time */
 };
 
 typedef struct Pfhdr Pfhdr;

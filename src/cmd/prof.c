@@ -220,7 +220,10 @@ caveats(const Prof *p, const char *profile)
 	c = profcaveat(p);
 	if(c != NULL)
 		fprintf(stderr, "prof: %s: %s\n", profile, c);
-	if(p->lost > 0 && p->profsize > 0)
+	if(p->lost > 0 && p->proftype == Pfstacks)
+		fprintf(stderr, "prof: %s: %llu samples lost: the kernel's buffer was full\n",
+			profile, (unsigned long long)p->lost);
+	else if(p->lost > 0 && p->profsize > 0)
 		fprintf(stderr, "prof: %s: %llu calls not recorded: the buffer of %u nodes per thread was full"
 			" (raise or unset $profsize) or they were nested deeper than %d calls\n",
 			profile, (unsigned long long)p->lost, p->profsize, Pfmaxdepth);

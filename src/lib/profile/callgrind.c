@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "proffile.h"
 #include "profile/profile.h"
 
 typedef struct Fn Fn;
@@ -185,7 +186,9 @@ collect(Cg *g, const Prof *p, const Space *s)
 		add(g, &g->fn[g->nodefn[i]].self, mul(g, profself(p, i), p->unitns));
 		for(c = p->node[i].down; c != Pnone; c = p->node[c].right){
 			nd = &p->node[c];
-			addarc(g, g->nodefn[i], g->nodefn[c], nd->count & p->mask, mul(g, nd->time & p->mask, p->unitns));
+			/* sampled stacks count no calls: an arc's are the samples through it */
+			addarc(g, g->nodefn[i], g->nodefn[c], p->proftype == Pfstacks ? nd->time : nd->count & p->mask,
+				mul(g, nd->time & p->mask, p->unitns));
 		}
 	}
 }

@@ -36,17 +36,16 @@ struct Frame
 	uint32_t depth;
 };
 
-/* What the times measured: "proftype user", as $proftype is set. */
+/* What the times measured: "proftype user", as $proftype is set; into buf. */
 static const char *
-measure(const Prof *p)
+measure(const Prof *p, char *buf, size_t n)
 {
-	static const char *name[] = {"?", "proftype user", "proftype kernel", "proftype elapsed", "proftype sample"};
-
 	if(p->format == Pclassic)
 		return "Plan 9 prof.out";
 	if(p->format == P9front)
 		return "9front prof.out";
-	return p->proftype >= Pfuser && p->proftype <= Pfsample ? name[p->proftype] : "proftype unknown";
+	snprintf(buf, n, "proftype %s", proftypename(p->proftype));
+	return buf;
 }
 
 /* A time of p in ns (9front's are cycles). */
@@ -210,7 +209,9 @@ frame(FILE *out, const Prof *p, uint32_t i, const Frame *f, double y, const char
 	fputs("<g><title>", out);
 	xmlput(out, name, strlen(name));
 	fprintf(out, ": %s, %.1f%%", fmttime(tb, sizeof tb, t), total > 0 ? 100.0 * t / total : 0.0);
-	if(i != 0)
+	if(i != 0 && p->proftype == Pfstacks)	/* times are in sampling periods */
+		fprintf(out, ", %" PRIu64 " sample%s", p->node[i].time, p->node[i].time == 1 ? "" : "s");
+	else if(i != 0)
 		fprintf(out, ", %" PRIu64 " call%s", p->node[i].count & p->mask,
 			(p->node[i].count & p->mask) == 1 ? "" : "s");
 	if(base != NULL)
@@ -282,7 +283,7 @@ printflame(FILE *out, const Prof *p, const Space *s, const char *cmd, const Flam
 	Frame *f;
 	double y0;
 	int h;
-	char buf[32], tb[32];
+	char buf[32], tb[32], mb[32];
 
 	f = malloc(p->nnode * sizeof *f);
 	stack = malloc(p->nnode * sizeof *stack);
@@ -303,7 +304,7 @@ printflame(FILE *out, const Prof *p, const Space *s, const char *cmd, const Flam
 	fprintf(out, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#f8f8f0\"/>\n", Width, h);
 	fprintf(out, "<text x=\"%d\" y=\"24\" style=\"font-size: %dpx\">", Pad, Fs + 4);
 	xmlput(out, cmd != NULL ? cmd : "profile", strlen(cmd != NULL ? cmd : "profile"));
-	fprintf(out, ": %s, total %s", measure(p), fmttime(tb, sizeof tb, total));
+	fprintf(out, ": %s, total %s", measure(p, mb, sizeof mb), fmttime(tb, sizeof tb, total));
 	if(base != NULL){
 		fputs("; self time against ", out);
 		xmlput(out, base->name != NULL ? base->name : "the baseline", SIZE_MAX);

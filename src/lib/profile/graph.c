@@ -2,6 +2,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 
+#include "proffile.h"
 #include "profile/profile.h"
 
 /*
@@ -99,7 +100,7 @@ printnode(FILE *out, const Prof *p, const Space *s, const Pnode *nd, uint32_t d,
 			fprintf(out, ":%s/%" PRIu64 "\n", sec, nd->count & 0xFFFFFFFFu);
 		return;
 	}
-	if(nd->count == 1)
+	if(nd->count == 1 || p->proftype == Pfstacks)	/* sampled stacks: no calls to count */
 		fprintf(out, ":%" PRIu64 "\n", ms & p->mask);
 	else
 		fprintf(out, ":%" PRIu64 "/%" PRIu64 "\n", ms & p->mask, nd->count);

@@ -151,14 +151,6 @@ modmatch(const Prof *a, const Pmod *m, int isexe)
 }
 
 static const char *
-typename(int t)
-{
-	static const char *name[] = {"?", "user", "kernel", "elapsed", "sample"};
-
-	return t >= Pfuser && t <= Pfsample ? name[t] : "unknown";
-}
-
-static const char *
 formatname(int f)
 {
 	return f == Pclassic ? "Plan 9 prof.out" : f == P9front ? "9front prof.out" : "prof.<pid>";
@@ -182,7 +174,7 @@ compatible(const Prof *a, const char *aname, const Prof *b, const char *bname)
 		return -1;
 	}
 	if(a->proftype != b->proftype){
-		werrstr("%s: proftype %s, %s has proftype %s", bname, typename(b->proftype), aname, typename(a->proftype));
+		werrstr("%s: proftype %s, %s has proftype %s", bname, proftypename(b->proftype), aname, proftypename(a->proftype));
 		return -1;
 	}
 	if(a->unitns != b->unitns){

@@ -22,6 +22,14 @@ proffree(Prof *p)
 }
 
 const char *
+proftypename(int t)
+{
+	static const char *name[] = {"?", "user", "kernel", "elapsed", "sample", "stacks"};
+
+	return t >= Pfuser && t <= Pfstacks ? name[t] : "unknown";
+}
+
+const char *
 profcaveat(const Prof *p)
 {
 	if(p->format != Ppid)
@@ -35,6 +43,8 @@ profcaveat(const Prof *p)
 			return "proftype sample measured thread CPU time at every call: no tick timer";
 		if(p->proftype == Pfelapsed)
 			return "proftype elapsed measured thread CPU time";
+		if(p->proftype == Pfstacks)
+			return "times were measured at every call, not sampled";
 		break;
 	case Mticks:
 		if(p->proftype != Pfsample)
@@ -43,6 +53,11 @@ profcaveat(const Prof *p)
 	case Mrdpmc:
 		if(p->proftype != Pfuser)
 			return "times are user-mode cycles";
+		break;
+	case Mperfclock:
+	case Mptrace:
+		if(p->proftype != Pfstacks)
+			return "times are samples of CPU time";
 		break;
 	case Mtsc:
 	case Mmonotonic:

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "proffile.h"
 #include "profile/profile.h"
 
 /* The locations: a pc's index by open addressing. */
@@ -337,12 +338,13 @@ printpprof(FILE *out, const Prof *p, const Space *s, const char *cmd, int64_t wr
 		werrstr("pprof profile: out of memory");
 		return -1;
 	}
-	pp.type[0] = "calls";
+	/* sampled stacks: a node's count is its self samples (pprof's and perf's "samples", "cpu") */
+	pp.type[0] = p->proftype == Pfstacks ? "samples" : "calls";
 	pp.unit[0] = "count";
-	pp.type[1] = "time";
+	pp.type[1] = p->proftype == Pfstacks ? "cpu" : "time";
 	pp.unit[1] = "nanoseconds";
 	pp.nvalue = 2;
-	pp.periodtype = "time";
+	pp.periodtype = p->proftype == Pfstacks ? "cpu" : "time";
 	pp.periodunit = "nanoseconds";
 	pp.period = (int64_t)p->unitns;
 	/* the profile's time is its root's; it ended when the file was written */

@@ -105,9 +105,39 @@ Prof *pidparse(const unsigned char *buf, size_t n, const char *name);
  * p is freed. NULL on error.
  */
 Prof *profmergeroots(Prof *p, const char *name);
+/* Proftype t's name: "user", "kernel", "elapsed", "sample", "stacks", or "unknown". */
+const char *proftypename(int t);
 /* What the profile's times measured, if not what its proftype says; else NULL. */
 const char *profcaveat(const Prof *p);
 void proffree(Prof *p);
+
+/* stacks.c: call stacks of samples as a call-tree profile (prof.<pid>, proftype Pfstacks) */
+
+typedef struct Stacks Stacks;
+typedef struct Stframe Stframe;
+
+/* A frame: off bytes into module mod (as a Pfnode's), or the address off if mod is Pnone. */
+struct Stframe
+{
+	uint32_t mod;
+	uint64_t off;
+};
+
+/* No stacks yet; samples every periodns ns of a clock (mechanism: proffile.h's M*). NULL if out of memory. */
+Stacks *stacksnew(uint64_t periodns, int mechanism);
+void stacksfree(Stacks *s);
+/*
+ * The index of module m (path, bias, build-id; copied): the one added
+ * before with the same path and build-id, else a new one (isexe: the
+ * executable's). Pnone on error.
+ */
+uint32_t stacksmod(Stacks *s, const Pmod *m, int isexe);
+/* weight samples whose stack is f[0..n), root first (n > 0). 0, or -1 (a module out of range, no memory). */
+int stacksadd(Stacks *s, const Stframe *f, size_t n, uint64_t weight);
+/* n samples were lost (the kernel's buffer was full). */
+void stackslost(Stacks *s, uint64_t n);
+/* The stacks as a prof.<pid> image (one thread, tid 0), *n bytes, malloc'd. NULL on error. */
+unsigned char *stacksimage(const Stacks *s, size_t *n);
 
 /* named.c: a profile by names (profiles of two builds compare; prof -N saves one) */
 
