@@ -52,6 +52,15 @@ awk '/^fn=/ {fn = substr($0, 4)} /^cfn=/ {cfn = substr($0, 5)} /^calls=/ {print 
 printf '%s\n' 'a b 3' 'b hot 4' 'c #500 1' 'c b 1' 'main a 5' 'main c 2' > want
 same "prof -C arcs of sampled stacks" want got
 
+# A stack the unwinder could not follow to its outermost frame ends in
+# Unknownpc (all ones, no module), named [unknown]: 2 samples c -> hot
+# below it.
+printf 'mod %s 0x10000 exe\n2 :0xffffffffffffffff 0:0x1300 0:0x1400\n' "$PWD/prog" > unknown
+$B/tests/mkstacks 1000000 < unknown > prof.99 || fail "mkstacks"
+$PROF -d prog prof.99 > got 2>&1 || { cat got; fail "prof -d: exit $?"; }
+printf '%s\n' '[unknown]:2' '. c:2' '.	hot:2' > want
+same "prof -d of a stack ending in [unknown]" want got
+
 # -S: the title says what was measured; a frame's tooltip its samples (through it)
 $PROF -S prog prof.4321 > fg.svg 2>/dev/null || fail "prof -S: exit $?"
 grep -q '>prog: proftype stacks, total 7.0 ms<' fg.svg || fail "flame graph title lacks proftype stacks"

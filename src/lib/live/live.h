@@ -208,14 +208,6 @@ struct Uregs
 };
 
 /*
- * The pc that stands for a caller that could not be found, ending a
- * chain: no CFI for the pc and no frame-pointer chain to trust, a rule
- * that needs memory outside the stack copy, or a malformed table.
- * Printers show it as "[unknown]".
- */
-#define Unknownpc UINT64_MAX
-
-/*
  * An unwinder for one process: its executable mappings and, per ELF
  * file mapped, the CFI (.eh_frame) and segments, read once and kept
  * across unwsetmaps (a file is known by path, dev and inode). NULL on

@@ -124,6 +124,8 @@ spacename(const Space *s, uint64_t pc, char *buf, size_t nbuf)
 {
 	long id;
 
+	if(pc == Unknownpc)
+		return "[unknown]";
 	id = spacefind(s, pc);
 	if(id >= 0)
 		return spacesym(s, id)->name;

@@ -155,7 +155,15 @@ void spacefree(Space *s);
 long spacefind(const Space *s, uint64_t pc);
 /* The symbol with global id (0 <= id < nsym). */
 const Sym *spacesym(const Space *s, long id);
-/* Name of pc: its symbol's name or "#hex" written into buf. */
+/*
+ * The pc that stands for a caller that could not be found, ending a
+ * chain: no CFI for the pc and no frame-pointer chain to trust, a rule
+ * that needs memory outside the stack copy, or a malformed table.
+ * spacename names it "[unknown]".
+ */
+#define Unknownpc UINT64_MAX
+
+/* Name of pc: its symbol's name, "[unknown]" for Unknownpc, or "#hex" written into buf. */
 const char *spacename(const Space *s, uint64_t pc, char *buf, size_t nbuf);
 
 /* elfload.c: where an ELF file's pieces go in memory */
